@@ -1,0 +1,125 @@
+//! Connecting to SQLite or PostgreSQL, migrating, and write transactions that behave on both.
+
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
+use sea_orm_migration::MigratorTrait;
+
+/// Opens the database at `url` (creating an SQLite file and its folder if missing) and applies
+/// pending migrations.
+pub async fn connect_and_migrate(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+    let db = connect(url, max_connections).await?;
+    migrations::Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// Opens a pool on `url` without migrating.
+///
+/// SQLite: WAL so readers never wait for the writer, foreign keys on, a busy timeout so a writer
+/// waits for the lock instead of failing, and a pool of several connections (sea-orm would default
+/// to one, serialising every request).
+pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .max_connections(max_connections.max(1))
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    if is_sqlite(url) {
+        if let Some(dir) = sqlite_path(url).and_then(|p| p.parent().map(ToOwned::to_owned)) {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(&dir).map_err(|e| {
+                    DbErr::Custom(format!("cannot create data directory {}: {e}", dir.display()))
+                })?;
+            }
+        }
+        options.map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+        });
+    }
+    Database::connect(options).await
+}
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a deferred transaction that upgrades to a write can fail with SQLITE_BUSY
+/// immediately, ignoring the busy timeout. PostgreSQL ignores the mode.
+pub async fn begin_write<C>(conn: &C) -> Result<DatabaseTransaction, DbErr>
+where
+    C: TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    conn.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
+/// Whether `url` names an SQLite database.
+pub fn is_sqlite(url: &str) -> bool {
+    url.starts_with("sqlite:")
+}
+
+fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| path.into())
+}
+
+/// Every unique constraint, by name (as PostgreSQL reports it) and by columns (as SQLite reports
+/// it), with the form field a user sees the conflict on.
+const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
+    ("uq_organisations_slug", "organisations.slug", "slug"),
+    ("uq_people_email", "people.email", "email"),
+    ("uq_people_nip", "people.nip", "nip"),
+    (
+        "uq_memberships_person_organisation_role",
+        "memberships.person_id, memberships.organisation_id, memberships.role",
+        "role",
+    ),
+    ("uq_competencies_code", "competencies.code", "code"),
+    (
+        "uq_competency_levels_competency_level",
+        "competency_levels.competency_id, competency_levels.level",
+        "level",
+    ),
+];
+
+/// The form field behind a unique-constraint violation message of either database.
+pub fn unique_field(message: &str) -> Option<String> {
+    UNIQUE_CONSTRAINTS.iter().find_map(|(name, columns, field)| {
+        let postgres = message.contains(&format!("\"{name}\""));
+        let sqlite = message
+            .split_once("UNIQUE constraint failed: ")
+            .is_some_and(|(_, cols)| cols.trim() == *columns);
+        (postgres || sqlite).then(|| (*field).to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_sqlite_file_path() {
+        assert_eq!(sqlite_path("sqlite://data/sinergi.db?mode=rwc"), Some("data/sinergi.db".into()));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert!(is_sqlite("sqlite://x.db") && !is_sqlite("postgres://localhost/test"));
+    }
+
+    #[test]
+    fn maps_violation_messages_of_both_databases_to_fields() {
+        let pg = r#"duplicate key value violates unique constraint "uq_people_email""#;
+        assert_eq!(unique_field(pg).as_deref(), Some("email"));
+        let lite = "UNIQUE constraint failed: people.nip";
+        assert_eq!(unique_field(lite).as_deref(), Some("nip"));
+        assert_eq!(unique_field("UNIQUE constraint failed: people.full_name"), None);
+    }
+}

@@ -1,0 +1,9 @@
+//! sea-orm entities, one per table, mirroring `migrations/`. Data shapes only: behaviour lives in
+//! `services/`.
+
+pub mod competency;
+pub mod competency_level;
+pub mod competency_type;
+pub mod membership;
+pub mod organisation;
+pub mod person;

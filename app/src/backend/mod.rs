@@ -1,0 +1,10 @@
+//! Server-side code (compiled with `ssr` only): state, database access, entities and services.
+
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod services;
+pub mod state;
+
+pub use config::Config;
+pub use state::AppState;

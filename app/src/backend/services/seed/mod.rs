@@ -1,0 +1,140 @@
+//! Demo data: loaded into an empty database by `serve` (unless disabled) and by `seed`.
+
+mod competencies;
+mod organisations;
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, TransactionTrait};
+
+use crate::backend::db;
+use crate::backend::entities::{
+    competency, competency_level, competency_type, membership, organisation, person,
+};
+use crate::error::AppError;
+use crate::model::Nip;
+
+pub use competencies::COMPETENCIES;
+pub use organisations::{ORGANISATIONS, PEOPLE};
+
+/// What `seed_demo` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    /// The database was empty and now holds the demo data.
+    Loaded,
+    /// The database already had organisations; nothing was written.
+    AlreadyPopulated,
+}
+
+/// Loads the demo data into an empty database, all in one transaction: either everything is
+/// there afterwards or nothing is.
+pub async fn seed_demo<C>(conn: &C) -> Result<SeedOutcome, AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
+{
+    let txn = db::begin_write(conn).await?;
+    if organisation::Entity::find().count(&txn).await? > 0 {
+        return Ok(SeedOutcome::AlreadyPopulated);
+    }
+    let now = Utc::now();
+
+    organisation::Entity::insert_many(ORGANISATIONS.iter().map(|(slug, name, short, kind, verified)| {
+        organisation::ActiveModel {
+            slug: Set((*slug).to_owned()),
+            name: Set((*name).to_owned()),
+            short_name: Set((*short).to_owned()),
+            kind: Set(kind.as_db().to_owned()),
+            verified: Set(*verified),
+            created_at: Set(now),
+            ..Default::default()
+        }
+    }))
+    .exec(&txn)
+    .await?;
+    let org_ids: HashMap<String, i32> = organisation::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|o| (o.slug, o.id))
+        .collect();
+    let org_id = |slug: &str| {
+        org_ids
+            .get(slug)
+            .copied()
+            .ok_or_else(|| AppError::internal(format!("seed names unknown organisation {slug}")))
+    };
+
+    for person_seed in PEOPLE {
+        let nip = match person_seed.nip {
+            Some(raw) => Some(Nip::parse(raw).map_err(AppError::internal)?.to_string()),
+            None => None,
+        };
+        let created = person::Entity::insert(person::ActiveModel {
+            full_name: Set(person_seed.full_name.to_owned()),
+            email: Set(person_seed.email.to_owned()),
+            nip: Set(nip),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+        membership::Entity::insert(membership::ActiveModel {
+            person_id: Set(created.last_insert_id),
+            organisation_id: Set(org_id(person_seed.organisation)?),
+            role: Set(person_seed.role.to_owned()),
+            position: Set(person_seed.position.map(str::to_owned)),
+            unit: Set(person_seed.unit.map(str::to_owned)),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+    }
+
+    competency_type::Entity::insert_many(competencies::TYPES.iter().zip(1i16..).map(
+        |((code, name_id, name_en), sort_order)| competency_type::ActiveModel {
+            code: Set((*code).to_owned()),
+            name_id: Set((*name_id).to_owned()),
+            name_en: Set((*name_en).to_owned()),
+            sort_order: Set(sort_order),
+        },
+    ))
+    .exec(&txn)
+    .await?;
+
+    for seed in COMPETENCIES {
+        let owner = seed.owner_slug.map(org_id).transpose()?;
+        let created = competency::Entity::insert(competency::ActiveModel {
+            code: Set(seed.code.to_owned()),
+            type_code: Set(seed.type_code.to_owned()),
+            name_id: Set(seed.name_id.to_owned()),
+            name_en: Set(seed.name_en.to_owned()),
+            definition_id: Set(seed.definition_id.to_owned()),
+            owner_organisation_id: Set(owner),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+        competency_level::Entity::insert_many(seed.levels.iter().zip(1i16..).map(
+            |(description, level)| competency_level::ActiveModel {
+                competency_id: Set(created.last_insert_id),
+                level: Set(level),
+                description_id: Set((*description).to_owned()),
+                ..Default::default()
+            },
+        ))
+        .exec(&txn)
+        .await?;
+    }
+
+    txn.commit().await?;
+    tracing::info!(
+        organisations = ORGANISATIONS.len(),
+        people = PEOPLE.len(),
+        competencies = COMPETENCIES.len(),
+        "demo data loaded"
+    );
+    Ok(SeedOutcome::Loaded)
+}

@@ -1,0 +1,65 @@
+//! Demo organisations (real names, DOMAIN.md) and invented people for every persona.
+
+use crate::model::OrganisationKind::{self, Agency, Province, University};
+
+/// slug, full name, short name, kind, verified.
+pub const ORGANISATIONS: &[(&str, &str, &str, OrganisationKind, bool)] = &[
+    ("unila", "Universitas Lampung", "Unila", University, true),
+    ("itera", "Institut Teknologi Sumatera", "ITERA", University, true),
+    ("uin-ril", "UIN Raden Intan Lampung", "UIN RIL", University, true),
+    ("polinela", "Politeknik Negeri Lampung", "Polinela", University, true),
+    ("teknokrat", "Universitas Teknokrat Indonesia", "Teknokrat", University, true),
+    ("ubl", "Universitas Bandar Lampung", "UBL", University, true),
+    ("darmajaya", "IIB Darmajaya", "Darmajaya", University, true),
+    ("malahayati", "Universitas Malahayati", "Malahayati", University, true),
+    ("ummetro", "Universitas Muhammadiyah Metro", "UM Metro", University, true),
+    ("uml", "Universitas Muhammadiyah Lampung", "UML", University, true),
+    ("saburai", "Universitas Sang Bumi Ruwa Jurai", "Saburai", University, false),
+    ("umko", "Universitas Muhammadiyah Kalianda", "UMKO", University, false),
+    ("bkd", "Badan Kepegawaian Daerah Provinsi Lampung", "BKD", Agency, true),
+    ("bpsdm", "Badan Pengembangan Sumber Daya Manusia Provinsi Lampung", "BPSDM", Agency, true),
+    ("diskominfotik", "Dinas Komunikasi, Informatika dan Statistik Provinsi Lampung", "Diskominfotik", Agency, true),
+    ("bappeda", "Badan Perencanaan Pembangunan Daerah Provinsi Lampung", "Bappeda", Agency, true),
+    ("disdik", "Dinas Pendidikan Provinsi Lampung", "Disdik", Agency, true),
+    ("dispusip", "Dinas Perpustakaan dan Kearsipan Provinsi Lampung", "Dispusip", Agency, true),
+    ("setda", "Sekretariat Daerah Provinsi Lampung", "Setda", Agency, false),
+    ("pemprov-lampung", "Pemerintah Provinsi Lampung (BPSDM/BKD)", "Pemprov Lampung", Province, true),
+];
+
+/// An invented person with one role: name, email, NIP (PNS only), organisation slug, role,
+/// position (jabatan) and unit.
+pub struct SeedPerson {
+    pub full_name: &'static str,
+    pub email: &'static str,
+    pub nip: Option<&'static str>,
+    pub organisation: &'static str,
+    pub role: &'static str,
+    pub position: Option<&'static str>,
+    pub unit: Option<&'static str>,
+}
+
+const fn person(
+    full_name: &'static str,
+    email: &'static str,
+    nip: Option<&'static str>,
+    organisation: &'static str,
+    role: &'static str,
+    position: Option<&'static str>,
+    unit: Option<&'static str>,
+) -> SeedPerson {
+    SeedPerson { full_name, email, nip, organisation, role, position, unit }
+}
+
+/// Every persona of DOMAIN.md at least once. Emails use the reserved `.example` domain.
+pub const PEOPLE: &[SeedPerson] = &[
+    person("Dr. Rina Kartikasari, M.Si.", "koordinator@unila.sinergi.example", None, "unila", "university_coordinator", Some("Koordinator Program Kemitraan"), Some("LPPM")),
+    person("Dr. Bayu Pratama, M.Kom.", "dosen@unila.sinergi.example", None, "unila", "academic", Some("Dosen Ilmu Komputer"), Some("FMIPA")),
+    person("Ir. Sekar Ayuningtyas, M.T.", "dosen@itera.sinergi.example", None, "itera", "academic", Some("Dosen Sains Data"), Some("Jurusan Sains")),
+    person("Hendra Wijaya, S.Kom., M.T.", "kabid@diskominfotik.sinergi.example", Some("197804122005011002"), "diskominfotik", "agency_lead", Some("Kepala Bidang Statistik"), Some("Bidang Statistik")),
+    person("Siti Nurhaliza, S.Stat.", "asn1@diskominfotik.sinergi.example", Some("199203152019032001"), "diskominfotik", "asn", Some("Pranata Komputer Ahli Pertama"), Some("Bidang Statistik")),
+    person("Agus Setiawan, A.Md.", "asn2@diskominfotik.sinergi.example", Some("198806202014031003"), "diskominfotik", "asn", Some("Statistisi Terampil"), Some("Bidang Statistik")),
+    person("Dewi Anggraini, S.Sos.", "asn3@diskominfotik.sinergi.example", Some("199510082020122004"), "diskominfotik", "asn", Some("Pranata Humas Ahli Pertama"), Some("Bidang Informasi Publik")),
+    person("Rahmat Hidayat, S.H.", "kasubbag@bkd.sinergi.example", Some("198101052006041001"), "bkd", "agency_lead", Some("Kepala Subbagian Umum"), Some("Sekretariat")),
+    person("Fitri Handayani, S.A.P.", "asn1@bkd.sinergi.example", Some("199307222018012002"), "bkd", "asn", Some("Analis Kepegawaian Ahli Pertama"), Some("Bidang Pengembangan Karier")),
+    person("Yusuf Maulana, S.IP., M.Si.", "admin@pemprov.sinergi.example", Some("197911302003121001"), "pemprov-lampung", "province_admin", Some("Administrator Sinergi"), Some("BPSDM")),
+];

@@ -1,0 +1,3 @@
+//! Pure rules of the domain, without I/O: unit-tested and benchmarked on their own.
+
+pub mod calendar;

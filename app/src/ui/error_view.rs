@@ -1,0 +1,72 @@
+//! What an error boundary shows: the translated message of each `AppError`, and (during SSR) the
+//! HTTP status that error calls for.
+
+use leptos::prelude::*;
+
+use super::locale::use_locale;
+use crate::error::{AppError, ConflictReason};
+use crate::i18n::{Locale, td_string};
+
+/// Fallback of `<ErrorBoundary>`: lists the errors and sets the response status.
+#[component]
+pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let locale = use_locale();
+    let app_errors: Vec<AppError> = errors
+        .get_untracked()
+        .into_iter()
+        .map(|(_, error)| {
+            error
+                .downcast_ref::<AppError>()
+                .cloned()
+                .unwrap_or(AppError::Internal { incident: "-".to_owned() })
+        })
+        .collect();
+    #[cfg(feature = "ssr")]
+    set_status(&app_errors);
+    view! {
+        <div class="error-box" role="alert">
+            <p class="error-title">{td_string!(locale, error.title)}</p>
+            <ul>
+                {app_errors
+                    .iter()
+                    .map(|e| view! { <li>{message(locale, e)}</li> })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// The translated sentence for an error.
+pub fn message(locale: Locale, error: &AppError) -> String {
+    match error {
+        AppError::NotFound => td_string!(locale, error.not_found).to_owned(),
+        AppError::Unauthenticated => td_string!(locale, error.unauthenticated).to_owned(),
+        AppError::Forbidden => td_string!(locale, error.forbidden).to_owned(),
+        AppError::Invalid(_) => td_string!(locale, error.invalid).to_owned(),
+        AppError::Conflict(ConflictReason::AlreadyExists { .. }) => {
+            td_string!(locale, error.conflict_exists).to_owned()
+        }
+        AppError::Conflict(ConflictReason::Stale) => {
+            td_string!(locale, error.conflict_stale).to_owned()
+        }
+        AppError::RateLimited { retry_after_secs } => {
+            td_string!(locale, error.rate_limited, seconds = *retry_after_secs).to_string()
+        }
+        AppError::Unavailable => td_string!(locale, error.unavailable).to_owned(),
+        AppError::Internal { incident } => {
+            td_string!(locale, error.internal, incident = incident.clone()).to_string()
+        }
+    }
+}
+
+/// The worst error decides the page's status (a 500 outranks a 404).
+#[cfg(feature = "ssr")]
+fn set_status(errors: &[AppError]) {
+    let Some(code) = errors.iter().map(AppError::status_code).max() else { return };
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        response.set_status(status);
+    }
+}

@@ -1,0 +1,67 @@
+//! The frame of every page: skip link, header with navigation and language switch, footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::locale::{localized, switch_href, use_locale};
+use super::nav_toggle::NavToggle;
+use crate::i18n::{Locale, td_string};
+use leptos_i18n::Locale as _;
+
+/// Wraps a page in the site's header and footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <a class="skip-link" href="#main">{td_string!(locale, nav.skip)}</a>
+        <header class="site-header">
+            <div class="container header-bar">
+                <a class="brand" href=localized(locale, "/")>
+                    <span class="brand-mark" aria-hidden="true">"S"</span>
+                    <span class="brand-name">{td_string!(locale, site.name)}</span>
+                </a>
+                <NavToggle label=td_string!(locale, nav.menu).to_owned()>
+                    <nav aria-label=td_string!(locale, nav.main)>
+                        <ul class="nav-list">
+                            <li>
+                                <a href=localized(locale, "/")>{td_string!(locale, nav.home)}</a>
+                            </li>
+                        </ul>
+                    </nav>
+                    <LanguageSwitch />
+                </NavToggle>
+            </div>
+        </header>
+        <main id="main" class="container" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="container">
+                <p>{td_string!(locale, footer.about)}</p>
+                <p>{td_string!(locale, footer.rule)}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// A plain link to the same page in the other language (no JavaScript needed).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let locale = use_locale();
+    let path = use_location().pathname.get_untracked();
+    let target = match locale {
+        Locale::id => Locale::en,
+        Locale::en => Locale::id,
+    };
+    view! {
+        <a
+            class="language-switch"
+            href=switch_href(target, &path)
+            hreflang=target.as_str()
+            lang=target.as_str()
+            aria-label=td_string!(locale, nav.switch_to_label)
+        >
+            {td_string!(locale, nav.switch_to)}
+        </a>
+    }
+}

@@ -1,0 +1,127 @@
+//! Pages and components. Everything here renders on the server; only `#[island]`s run in the
+//! browser too.
+
+mod error_view;
+mod home_page;
+mod layout;
+pub mod locale;
+mod nav_toggle;
+mod not_found_page;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, StaticSegment};
+
+use crate::i18n::{Locale, td_string};
+use leptos_i18n::Locale as _;
+pub use error_view::ErrorView;
+use home_page::HomePage;
+use layout::Layout;
+pub use locale::{RequestLocale, use_locale};
+pub use nav_toggle::NavToggle;
+use not_found_page::NotFoundPage;
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = locale::request_locale();
+    provide_context(locale);
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    let stylesheet = stylesheet_href(&options);
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.as_str()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.ico" sizes="any" />
+                <link rel="stylesheet" href=stylesheet />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: metadata, router and the routes. Every route renders completely on the
+/// server before the first byte is sent (`SsrMode::Async`), so pages work without JavaScript and
+/// the HTTP status reflects errors raised while rendering.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = use_locale();
+    view! {
+        <Title formatter=move |page: String| title(locale, &page) />
+        <Meta name="description" content=td_string!(locale, site.description) />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+/// Pages may run only the scripts carrying this response's nonce (the island loader) and
+/// WebAssembly; nothing may frame them or change their base URL.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        &*nonce
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+fn title(locale: Locale, page: &str) -> String {
+    let site = td_string!(locale, site.name);
+    if page.is_empty() { site.to_owned() } else { format!("{page} · {site}") }
+}
+
+/// The stylesheet's URL, with the content hash cargo-leptos gave it (long-lived caching).
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    let pkg = &options.site_pkg_dir;
+    let name = &options.output_name;
+    match css_hash(options) {
+        Some(hash) => format!("/{pkg}/{name}.{hash}.css"),
+        None => format!("/{pkg}/{name}.css"),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn css_hash(options: &LeptosOptions) -> Option<String> {
+    use std::sync::OnceLock;
+    static HASH: OnceLock<Option<String>> = OnceLock::new();
+    HASH.get_or_init(|| {
+        if !options.hash_files {
+            return None;
+        }
+        let path = std::env::current_exe().ok()?.parent()?.join(options.hash_file.as_ref());
+        let text = std::fs::read_to_string(path).ok()?;
+        text.lines()
+            .find_map(|line| line.strip_prefix("css:"))
+            .map(|h| h.trim().to_owned())
+    })
+    .clone()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn css_hash(_options: &LeptosOptions) -> Option<String> {
+    None
+}

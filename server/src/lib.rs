@@ -1,0 +1,82 @@
+//! The Sinergi server: start-up, the HTTP router and its middleware. `main.rs` only parses the CLI.
+
+pub mod health;
+pub mod locale;
+pub mod router;
+pub mod security_headers;
+pub mod telemetry;
+
+use std::sync::Arc;
+
+use app::backend::{AppState, Config, db, services::seed};
+use leptos::config::get_configuration;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("demo data: {0}")]
+    Seed(#[from] app::error::AppError),
+    #[error("leptos configuration: {0}")]
+    Leptos(String),
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Connects (migrating and, if configured, seeding an empty database) and serves until Ctrl-C or
+/// SIGTERM.
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    let url = config.database_url();
+    let conn = db::connect_and_migrate(&url, config.db_max_connections).await?;
+    if config.demo_data {
+        seed::seed_demo(&conn).await?;
+    }
+    let mut leptos_options = get_configuration(None)
+        .map_err(|e| StartError::Leptos(e.to_string()))?
+        .leptos_options;
+    leptos_options.site_addr = config.listen;
+    let state = AppState { db: conn, config: Arc::new(config), leptos_options };
+    let listen = state.config.listen;
+    let app = router::app(state);
+
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    tracing::info!(address = %listen, database = %redact(&url), "Sinergi is listening");
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+/// The database URL without its password, for the log.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => format!("{}://…{}", &url[..scheme], &url[at..]),
+        _ => url.to_owned(),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+    tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redacts_passwords_from_database_urls() {
+        assert_eq!(super::redact("postgres://u:secret@db/x"), "postgres://…@db/x");
+        assert_eq!(super::redact("sqlite://data/sinergi.db"), "sqlite://data/sinergi.db");
+    }
+}

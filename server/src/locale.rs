@@ -1,0 +1,187 @@
+//! Chooses each request's locale before routing, so every route is declared once.
+//!
+//! - `/en/…` is English: the prefix is stripped, the choice remembered in a cookie.
+//! - `/id/…` is the "Bahasa Indonesia" switch: remember the choice, redirect to the plain path.
+//! - A plain path is Indonesian, unless a browser asking for a page prefers English (by cookie,
+//!   else by `Accept-Language`): then it is redirected to the `/en/…` page.
+//!
+//! Only page navigations are redirected (GET/HEAD accepting HTML, outside `/api`, `/pkg` and the
+//! probes); crawlers without cookies or language preferences always get the Indonesian page.
+
+use app::i18n::Locale;
+use app::ui::RequestLocale;
+use app::ui::locale::{ENGLISH_PREFIX, INDONESIAN_PREFIX};
+use axum::extract::Request;
+use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE, VARY};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use leptos_i18n::Locale as _;
+
+/// Name of the cookie that remembers the visitor's language.
+pub const COOKIE_NAME: &str = "sinergi_lang";
+
+/// The middleware; see the module documentation.
+pub async fn negotiate(mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    if let Some(rest) = strip_locale_prefix(&path, ENGLISH_PREFIX) {
+        if let Some(uri) = with_path(request.uri(), &rest) {
+            *request.uri_mut() = uri;
+        }
+        request.extensions_mut().insert(RequestLocale(Locale::en));
+        let mut response = next.run(request).await;
+        remember(&mut response, Locale::en);
+        return response;
+    }
+    if let Some(rest) = strip_locale_prefix(&path, INDONESIAN_PREFIX) {
+        let target = match request.uri().query() {
+            Some(query) => format!("{rest}?{query}"),
+            None => rest,
+        };
+        let mut response = (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response();
+        remember(&mut response, Locale::id);
+        return response;
+    }
+
+    let page = is_page_navigation(request.method(), &path, request.headers());
+    if page && preferred_locale(request.headers()) == Some(Locale::en) {
+        let target = match request.uri().query() {
+            Some(query) => format!("{ENGLISH_PREFIX}{path}?{query}"),
+            None => format!("{ENGLISH_PREFIX}{path}"),
+        };
+        let mut response = (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, target)]).into_response();
+        response.headers_mut().insert(VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+        return response;
+    }
+    request.extensions_mut().insert(RequestLocale(Locale::id));
+    let mut response = next.run(request).await;
+    if page {
+        response.headers_mut().append(VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    }
+    response
+}
+
+/// `/en/katalog` → `/katalog`, `/en` → `/`; `None` when `path` has another first segment.
+fn strip_locale_prefix(path: &str, prefix: &str) -> Option<String> {
+    let rest = path.strip_prefix(prefix)?;
+    if rest.is_empty() {
+        Some("/".to_owned())
+    } else if rest.starts_with('/') {
+        Some(rest.to_owned())
+    } else {
+        None
+    }
+}
+
+fn with_path(uri: &Uri, path: &str) -> Option<Uri> {
+    let path_and_query = match uri.query() {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_owned(),
+    };
+    let mut parts = uri.clone().into_parts();
+    parts.path_and_query = Some(path_and_query.parse().ok()?);
+    Uri::from_parts(parts).ok()
+}
+
+fn is_page_navigation(method: &Method, path: &str, headers: &HeaderMap) -> bool {
+    let accepts_html = headers
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let static_or_api = ["/api/", "/pkg/", "/healthz", "/readyz"]
+        .iter()
+        .any(|p| path.starts_with(p))
+        || path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    (method == Method::GET || method == Method::HEAD) && accepts_html && !static_or_api
+}
+
+/// The visitor's language: the cookie wins, then `Accept-Language`. `None` means no preference.
+pub fn preferred_locale(headers: &HeaderMap) -> Option<Locale> {
+    cookie_locale(headers).or_else(|| {
+        headers
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(accept_language_locale)
+    })
+}
+
+fn cookie_locale(headers: &HeaderMap) -> Option<Locale> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .and_then(|(_, value)| match value {
+            "en" => Some(Locale::en),
+            "id" => Some(Locale::id),
+            _ => None,
+        })
+}
+
+/// The supported language with the highest quality in an `Accept-Language` header; on a tie the
+/// one listed first. `in` is the old code for Indonesian that some devices still send.
+pub fn accept_language_locale(header: &str) -> Option<Locale> {
+    let mut best: Option<(Locale, f32)> = None;
+    for item in header.split(',') {
+        let mut parts = item.trim().split(';');
+        let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let quality = parts
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let primary = tag.split('-').next().unwrap_or_default();
+        let locale = match primary {
+            "id" | "in" => Locale::id,
+            "en" => Locale::en,
+            _ => continue,
+        };
+        if quality > 0.0 && best.is_none_or(|(_, q)| quality > q) {
+            best = Some((locale, quality));
+        }
+    }
+    best.map(|(locale, _)| locale)
+}
+
+fn remember(response: &mut Response, locale: Locale) {
+    let cookie = format!(
+        "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        locale.as_str()
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_supported_language_of_highest_quality() {
+        assert_eq!(accept_language_locale("en-US,en;q=0.9,id;q=0.8"), Some(Locale::en));
+        assert_eq!(accept_language_locale("id-ID,id;q=0.9,en;q=0.8"), Some(Locale::id));
+        assert_eq!(accept_language_locale("fr,en;q=0.5,id;q=0.7"), Some(Locale::id));
+        assert_eq!(accept_language_locale("in;q=0.9,en;q=0.9"), Some(Locale::id));
+        assert_eq!(accept_language_locale("en;q=0"), None);
+        assert_eq!(accept_language_locale("de-DE"), None);
+        assert_eq!(accept_language_locale(""), None);
+    }
+
+    #[test]
+    fn the_cookie_outranks_accept_language() {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("en"));
+        assert_eq!(preferred_locale(&headers), Some(Locale::en));
+        headers.insert(COOKIE, HeaderValue::from_static("a=b; sinergi_lang=id"));
+        assert_eq!(preferred_locale(&headers), Some(Locale::id));
+    }
+
+    #[test]
+    fn strips_only_whole_prefix_segments() {
+        assert_eq!(strip_locale_prefix("/en", "/en").as_deref(), Some("/"));
+        assert_eq!(strip_locale_prefix("/en/katalog", "/en").as_deref(), Some("/katalog"));
+        assert_eq!(strip_locale_prefix("/entri", "/en"), None);
+    }
+}

@@ -1,0 +1,58 @@
+//! The `server` binary: `serve` (default), `migrate` or `seed`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use app::backend::{Config, db, services::seed};
+
+/// Sinergi — portal kolaborasi perguruan tinggi dan perangkat daerah Provinsi Lampung.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply pending migrations, load demo data into an empty database, and serve HTTP (default).
+    Serve,
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Apply pending migrations and load the demo data into an empty database.
+    Seed,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    server::telemetry::init(&cli.config);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => server::serve(cli.config).await,
+        Command::Migrate => migrate(&cli.config).await,
+        Command::Seed => load_seed(&cli.config).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &Config) -> Result<(), server::StartError> {
+    db::connect_and_migrate(&config.database_url(), 1).await?;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+async fn load_seed(config: &Config) -> Result<(), server::StartError> {
+    let conn = db::connect_and_migrate(&config.database_url(), 2).await?;
+    let outcome = seed::seed_demo(&conn).await?;
+    tracing::info!(?outcome, "seed finished");
+    Ok(())
+}

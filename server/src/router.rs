@@ -1,0 +1,75 @@
+//! The HTTP router: probes, Leptos pages and server functions, static files, and the middleware
+//! stack around them (request id, tracing, locale, compression, security headers).
+
+use app::backend::AppState;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::http::header::CACHE_CONTROL;
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower::{Layer, ServiceBuilder};
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::{health, locale, security_headers, telemetry};
+
+/// The routes with their state, before the locale is chosen. Tests and `service` use it.
+pub fn routes(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let pkg_url = format!("/{}", options.site_pkg_dir);
+    let pkg_dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
+    let secure = state.config.secure_cookies;
+
+    let page_state = state.clone();
+    let fallback_state = state.clone();
+    let router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(App),
+            move || provide_context(page_state.clone()),
+            move || shell(options.clone()),
+        )
+        .nest_service(&pkg_url, hashed_assets(&pkg_dir))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(fallback_state.clone()),
+            shell,
+        ))
+        .layer(CompressionLayer::new());
+    security_headers::apply(router, secure).with_state(state)
+}
+
+/// The whole application: the locale is chosen before routing (it rewrites `/en/…` paths), and
+/// every request gets an id that its log lines and its response carry.
+pub fn app(state: AppState) -> Router {
+    let localized = axum::middleware::from_fn(locale::negotiate).layer(routes(state));
+    Router::new().fallback_service(localized).layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
+            .layer(PropagateRequestIdLayer::x_request_id()),
+    )
+}
+
+/// `/pkg`: JS, WASM and CSS with content hashes in their names, served precompressed (brotli,
+/// gzip) and cached for a year, since a new build gets new names.
+fn hashed_assets(dir: &str) -> impl tower::Service<
+    Request,
+    Response = axum::response::Response<tower_http::services::fs::ServeFileSystemResponseBody>,
+    Error = std::convert::Infallible,
+    Future: Send,
+> + Clone + Send + Sync + 'static {
+    ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ))
+        .service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+}

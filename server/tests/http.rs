@@ -1,0 +1,207 @@
+//! HTTP tests of the whole router (tower `oneshot`), on a real SQLite file with the demo data:
+//! probes, pages in both languages, the 404 page, static files and security headers.
+
+use std::sync::Arc;
+
+use app::backend::{AppState, Config, db, services::seed};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode, header};
+use clap::Parser as _;
+use http_body_util::BodyExt as _;
+use leptos::config::LeptosOptions;
+use tower::ServiceExt as _;
+
+/// Parses the default configuration, as `server` does with no flags and no environment.
+#[derive(clap::Parser)]
+struct Defaults {
+    #[command(flatten)]
+    config: Config,
+}
+
+struct TestApp {
+    router: Router,
+    state: AppState,
+    _dir: TempDir,
+}
+
+struct TempDir(std::path::PathBuf);
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn test_app() -> TestApp {
+    let dir = std::env::temp_dir().join(format!("sinergi-http-{}", std::process::id()))
+        .join(format!("{:?}", std::thread::current().id()).replace(['(', ')'], ""));
+    let site = dir.join("site");
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(site.join("pkg/sinergi.css"), "body { color: black; }").unwrap();
+    std::fs::write(site.join("pkg/sinergi.css.br"), b"fake-brotli").unwrap();
+    std::fs::write(site.join("favicon.ico"), b"icon").unwrap();
+
+    let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
+    let conn = db::connect_and_migrate(&url, 4).await.unwrap();
+    seed::seed_demo(&conn).await.unwrap();
+    let config = Defaults::try_parse_from(["server"]).unwrap().config;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("sinergi")
+        .site_root(site.display().to_string())
+        .build();
+    let state = AppState { db: conn, config: Arc::new(config), leptos_options };
+    TestApp { router: server::router::app(state.clone()), state, _dir: TempDir(dir) }
+}
+
+async fn send(app: &TestApp, request: Request<Body>) -> Response<Body> {
+    app.router.clone().oneshot(request).await.unwrap()
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
+}
+
+fn browser_get(path: &str, accept_language: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+        .header(header::ACCEPT_LANGUAGE, accept_language)
+        .body(Body::empty())
+        .unwrap()
+}
+
+async fn body_text(response: Response<Body>) -> String {
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[tokio::test]
+async fn healthz_answers_and_carries_a_request_id() {
+    let app = test_app().await;
+    let response = send(&app, get("/healthz")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers().contains_key("x-request-id"));
+    assert_eq!(body_text(response).await, "ok");
+}
+
+#[tokio::test]
+async fn readyz_follows_the_database() {
+    let app = test_app().await;
+    assert_eq!(send(&app, get("/readyz")).await.status(), StatusCode::OK);
+    app.state.db.clone().close().await.unwrap();
+    assert_eq!(send(&app, get("/readyz")).await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    // Liveness does not depend on the database.
+    assert_eq!(send(&app, get("/healthz")).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn home_page_shows_live_counts_in_indonesian() {
+    let app = test_app().await;
+    let response = send(&app, get("/")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = body_text(response).await;
+    assert!(html.contains(r#"<html lang="id""#), "{html}");
+    assert!(html.contains("perguruan tinggi terverifikasi"));
+    let universities = seed::ORGANISATIONS.iter().filter(|o| o.3.as_db() == "university" && o.4).count();
+    let needle = format!(r#"data-count="universities"><span class="count-value">{universities}<"#);
+    assert!(html.contains(&needle), "missing {needle} in {html}");
+}
+
+#[tokio::test]
+async fn english_lives_under_en_and_is_remembered() {
+    let app = test_app().await;
+    let response = send(&app, get("/en/")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = response.headers().get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("sinergi_lang=en;") && cookie.contains("Path=/"), "{cookie}");
+    let html = body_text(response).await;
+    assert!(html.contains(r#"<html lang="en""#));
+    assert!(html.contains("verified universities"));
+    assert!(html.contains(r#"href="/id/""#), "the switch back to Indonesian is missing");
+}
+
+#[tokio::test]
+async fn browsers_preferring_english_are_sent_to_the_english_page() {
+    let app = test_app().await;
+    let response = send(&app, browser_get("/", "en-GB,en;q=0.9")).await;
+    assert_eq!(response.status(), StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(response.headers()[header::LOCATION], "/en/");
+    let response = send(&app, browser_get("/", "id-ID,id;q=0.9,en;q=0.5")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_indonesian_switch_remembers_and_redirects() {
+    let app = test_app().await;
+    let response = send(&app, get("/id/?x=1")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/?x=1");
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("sinergi_lang=id;"));
+    // With that cookie an English-preferring browser stays on the Indonesian page.
+    let request = Request::get("/")
+        .header(header::ACCEPT, "text/html")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .header(header::COOKIE, "sinergi_lang=id")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&app, request).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_paths_get_the_404_page_in_the_right_language() {
+    let app = test_app().await;
+    let response = send(&app, get("/tidak-ada")).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(body_text(response).await.contains("Halaman tidak ditemukan"));
+    let response = send(&app, get("/en/does-not-exist")).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(body_text(response).await.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_nonce_csp() {
+    let app = test_app().await;
+    let response = send(&app, get("/")).await;
+    let headers = response.headers();
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+    assert_eq!(headers[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    for directive in ["'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"] {
+        assert!(csp.contains(directive), "{directive} missing from {csp}");
+    }
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
+    assert!(nonce.len() >= 16, "nonce too short: {nonce}");
+    // A different response gets a different nonce.
+    let again = send(&app, get("/")).await;
+    assert!(!again.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains(&nonce));
+    // Non-page responses get the strict default policy; HSTS only over TLS (off by default).
+    let probe = send(&app, get("/healthz")).await;
+    assert!(probe.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
+    assert!(!probe.headers().contains_key(header::STRICT_TRANSPORT_SECURITY));
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_long_and_served_precompressed() {
+    let app = test_app().await;
+    let request = Request::get("/pkg/sinergi.css")
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .unwrap();
+    let response = send(&app, request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(body_text(response).await, "fake-brotli");
+    let response = send(&app, get("/favicon.ico")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn html_is_compressed_for_clients_that_accept_it() {
+    let app = test_app().await;
+    let request = Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap();
+    let response = send(&app, request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+}
