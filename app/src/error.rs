@@ -80,13 +80,11 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         use ServerFnErrorErr as E;
         match value {
-            E::Args(_) | E::MissingArg(_) => Self::Invalid(vec![FieldError::form(
-                crate::model::ValidationCode::Malformed,
-            )]),
+            E::Args(_) | E::MissingArg(_) => {
+                Self::Invalid(vec![FieldError::form(crate::model::ValidationCode::Malformed)])
+            }
             E::Request(_) | E::Response(_) => Self::Unavailable,
-            other => Self::Internal {
-                incident: format!("client:{}", short_kind(&other)),
-            },
+            other => Self::Internal { incident: format!("client:{}", short_kind(&other)) },
         }
     }
 }

@@ -21,12 +21,9 @@ impl MigrationTrait for Migration {
                     .col(string_len(Organisations::Slug, 80))
                     .col(string_len(Organisations::Name, 200))
                     .col(string_len(Organisations::ShortName, 40))
-                    .col(
-                        string_len(Organisations::Kind, 20).check(
-                            Expr::col(Organisations::Kind)
-                                .is_in(["university", "agency", "province"]),
-                        ),
-                    )
+                    .col(string_len(Organisations::Kind, 20).check(
+                        Expr::col(Organisations::Kind).is_in(["university", "agency", "province"]),
+                    ))
                     .col(boolean(Organisations::Verified).default(false))
                     .col(timestamp_with_time_zone(Organisations::CreatedAt))
                     .to_owned(),
@@ -45,9 +42,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Organisations::Table).to_owned())
-            .await
+        manager.drop_table(Table::drop().table(Organisations::Table).to_owned()).await
     }
 }
 

@@ -31,12 +31,7 @@ impl MigrationTrait for Migration {
         for (name, column) in [("uq_people_email", People::Email), ("uq_people_nip", People::Nip)] {
             manager
                 .create_index(
-                    Index::create()
-                        .name(name)
-                        .table(People::Table)
-                        .col(column)
-                        .unique()
-                        .to_owned(),
+                    Index::create().name(name).table(People::Table).col(column).unique().to_owned(),
                 )
                 .await?;
         }
@@ -48,13 +43,15 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(Memberships::Id))
                     .col(integer(Memberships::PersonId))
                     .col(integer(Memberships::OrganisationId))
-                    .col(string_len(Memberships::Role, 40).check(Expr::col(Memberships::Role).is_in([
-                        "university_coordinator",
-                        "academic",
-                        "agency_lead",
-                        "asn",
-                        "province_admin",
-                    ])))
+                    .col(string_len(Memberships::Role, 40).check(
+                        Expr::col(Memberships::Role).is_in([
+                            "university_coordinator",
+                            "academic",
+                            "agency_lead",
+                            "asn",
+                            "province_admin",
+                        ]),
+                    ))
                     // Position (jabatan) and unit, for agency members.
                     .col(string_len_null(Memberships::Position, 200))
                     .col(string_len_null(Memberships::Unit, 200))
@@ -100,9 +97,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Memberships::Table).to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table(Memberships::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(People::Table).to_owned()).await
     }
 }

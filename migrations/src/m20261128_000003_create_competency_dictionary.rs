@@ -74,9 +74,10 @@ impl MigrationTrait for Migration {
                     .table(CompetencyLevels::Table)
                     .col(pk_auto(CompetencyLevels::Id))
                     .col(integer(CompetencyLevels::CompetencyId))
-                    .col(small_integer(CompetencyLevels::Level).check(
-                        Expr::col(CompetencyLevels::Level).between(1, 5),
-                    ))
+                    .col(
+                        small_integer(CompetencyLevels::Level)
+                            .check(Expr::col(CompetencyLevels::Level).between(1, 5)),
+                    )
                     .col(text(CompetencyLevels::DescriptionId))
                     .foreign_key(
                         ForeignKey::create()

@@ -32,9 +32,8 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     if config.demo_data {
         seed::seed_demo(&conn).await?;
     }
-    let mut leptos_options = get_configuration(None)
-        .map_err(|e| StartError::Leptos(e.to_string()))?
-        .leptos_options;
+    let mut leptos_options =
+        get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?.leptos_options;
     leptos_options.site_addr = config.listen;
     let state = AppState { db: conn, config: Arc::new(config), leptos_options };
     let listen = state.config.listen;

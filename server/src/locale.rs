@@ -84,24 +84,18 @@ fn with_path(uri: &Uri, path: &str) -> Option<Uri> {
 }
 
 fn is_page_navigation(method: &Method, path: &str, headers: &HeaderMap) -> bool {
-    let accepts_html = headers
-        .get(ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
-    let static_or_api = ["/api/", "/pkg/", "/healthz", "/readyz"]
-        .iter()
-        .any(|p| path.starts_with(p))
-        || path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let accepts_html =
+        headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let static_or_api =
+        ["/api/", "/pkg/", "/healthz", "/readyz"].iter().any(|p| path.starts_with(p))
+            || path.rsplit('/').next().is_some_and(|last| last.contains('.'));
     (method == Method::GET || method == Method::HEAD) && accepts_html && !static_or_api
 }
 
 /// The visitor's language: the cookie wins, then `Accept-Language`. `None` means no preference.
 pub fn preferred_locale(headers: &HeaderMap) -> Option<Locale> {
     cookie_locale(headers).or_else(|| {
-        headers
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(accept_language_locale)
+        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(accept_language_locale)
     })
 }
 

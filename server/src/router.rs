@@ -60,12 +60,17 @@ pub fn app(state: AppState) -> Router {
 
 /// `/pkg`: JS, WASM and CSS with content hashes in their names, served precompressed (brotli,
 /// gzip) and cached for a year, since a new build gets new names.
-fn hashed_assets(dir: &str) -> impl tower::Service<
+fn hashed_assets(
+    dir: &str,
+) -> impl tower::Service<
     Request,
     Response = axum::response::Response<tower_http::services::fs::ServeFileSystemResponseBody>,
     Error = std::convert::Infallible,
     Future: Send,
-> + Clone + Send + Sync + 'static {
+> + Clone
++ Send
++ Sync
++ 'static {
     ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             CACHE_CONTROL,

@@ -33,7 +33,8 @@ impl Drop for TempDir {
 }
 
 async fn test_app() -> TestApp {
-    let dir = std::env::temp_dir().join(format!("sinergi-http-{}", std::process::id()))
+    let dir = std::env::temp_dir()
+        .join(format!("sinergi-http-{}", std::process::id()))
         .join(format!("{:?}", std::thread::current().id()).replace(['(', ')'], ""));
     let site = dir.join("site");
     std::fs::create_dir_all(site.join("pkg")).unwrap();
@@ -101,7 +102,8 @@ async fn home_page_shows_live_counts_in_indonesian() {
     let html = body_text(response).await;
     assert!(html.contains(r#"<html lang="id""#), "{html}");
     assert!(html.contains("perguruan tinggi terverifikasi"));
-    let universities = seed::ORGANISATIONS.iter().filter(|o| o.3.as_db() == "university" && o.4).count();
+    let universities =
+        seed::ORGANISATIONS.iter().filter(|o| o.3.as_db() == "university" && o.4).count();
     let needle = format!(r#"data-count="universities"><span class="count-value">{universities}<"#);
     assert!(html.contains(&needle), "missing {needle} in {html}");
 }
@@ -167,7 +169,9 @@ async fn pages_carry_security_headers_and_a_nonce_csp() {
     assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
     assert_eq!(headers[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
-    for directive in ["'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"] {
+    for directive in
+        ["'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]
+    {
         assert!(csp.contains(directive), "{directive} missing from {csp}");
     }
     let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
@@ -177,7 +181,12 @@ async fn pages_carry_security_headers_and_a_nonce_csp() {
     assert!(!again.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains(&nonce));
     // Non-page responses get the strict default policy; HSTS only over TLS (off by default).
     let probe = send(&app, get("/healthz")).await;
-    assert!(probe.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
+    assert!(
+        probe.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .starts_with("default-src 'none'")
+    );
     assert!(!probe.headers().contains_key(header::STRICT_TRANSPORT_SECURITY));
 }
 
@@ -200,7 +209,8 @@ async fn hashed_assets_are_cached_long_and_served_precompressed() {
 #[tokio::test]
 async fn html_is_compressed_for_clients_that_accept_it() {
     let app = test_app().await;
-    let request = Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap();
+    let request =
+        Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap();
     let response = send(&app, request).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");

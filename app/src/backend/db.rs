@@ -4,14 +4,17 @@ use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
 /// Opens the database at `url` (creating an SQLite file and its folder if missing) and applies
 /// pending migrations.
-pub async fn connect_and_migrate(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+pub async fn connect_and_migrate(
+    url: &str,
+    max_connections: u32,
+) -> Result<DatabaseConnection, DbErr> {
     let db = connect(url, max_connections).await?;
     migrations::Migrator::up(&db, None).await?;
     Ok(db)
@@ -109,7 +112,10 @@ mod tests {
 
     #[test]
     fn finds_the_sqlite_file_path() {
-        assert_eq!(sqlite_path("sqlite://data/sinergi.db?mode=rwc"), Some("data/sinergi.db".into()));
+        assert_eq!(
+            sqlite_path("sqlite://data/sinergi.db?mode=rwc"),
+            Some("data/sinergi.db".into())
+        );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert!(is_sqlite("sqlite://x.db") && !is_sqlite("postgres://localhost/test"));
     }

@@ -10,7 +10,9 @@ pub enum ValidationCode {
     /// The request could not be read at all (a tampered or truncated form).
     Malformed,
     Required,
-    TooLong { max: u32 },
+    TooLong {
+        max: u32,
+    },
     Nip(NipError),
 }
 

@@ -63,10 +63,9 @@ pub fn message(locale: Locale, error: &AppError) -> String {
 #[cfg(feature = "ssr")]
 fn set_status(errors: &[AppError]) {
     let Some(code) = errors.iter().map(AppError::status_code).max() else { return };
-    if let (Some(response), Ok(status)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(code),
-    ) {
+    if let (Some(response), Ok(status)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
+    {
         response.set_status(status);
     }
 }

@@ -14,10 +14,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, StaticSegment};
 
 use crate::i18n::{Locale, td_string};
-use leptos_i18n::Locale as _;
 pub use error_view::ErrorView;
 use home_page::HomePage;
 use layout::Layout;
+use leptos_i18n::Locale as _;
 pub use locale::{RequestLocale, use_locale};
 pub use nav_toggle::NavToggle;
 use not_found_page::NotFoundPage;
@@ -114,9 +114,7 @@ fn css_hash(options: &LeptosOptions) -> Option<String> {
         }
         let path = std::env::current_exe().ok()?.parent()?.join(options.hash_file.as_ref());
         let text = std::fs::read_to_string(path).ok()?;
-        text.lines()
-            .find_map(|line| line.strip_prefix("css:"))
-            .map(|h| h.trim().to_owned())
+        text.lines().find_map(|line| line.strip_prefix("css:")).map(|h| h.trim().to_owned())
     })
     .clone()
 }

@@ -25,7 +25,8 @@ where
     F: Fn(DatabaseConnection, Backend) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let dir = std::env::temp_dir().join(format!("sinergi-test-{name}-{}", uuid::Uuid::new_v4().simple()));
+    let dir =
+        std::env::temp_dir().join(format!("sinergi-test-{name}-{}", uuid::Uuid::new_v4().simple()));
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
     let conn = db::connect_and_migrate(&url, 8).await.expect("SQLite test database");
     test(conn.clone(), Backend::Sqlite).await;
@@ -46,7 +47,10 @@ where
     }
 }
 
-async fn fresh_postgres_schema(url: &str, name: &str) -> (DatabaseConnection, String, DatabaseConnection) {
+async fn fresh_postgres_schema(
+    url: &str,
+    name: &str,
+) -> (DatabaseConnection, String, DatabaseConnection) {
     let schema = format!("t_{}_{}", name, &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let admin = Database::connect(url).await.unwrap_or_else(|e| {
         panic!("SINERGI_TEST_POSTGRES_URL is set but PostgreSQL is unreachable at {url}: {e}")

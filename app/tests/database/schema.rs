@@ -30,8 +30,12 @@ async fn a_duplicate_unique_value_is_a_conflict_on_that_field() {
             created_at: Set(Utc::now()),
             ..Default::default()
         };
-        person::Entity::insert(person("a@x.example", Some("198503122010011003"))).exec(&db).await.unwrap();
-        let dup_email = person::Entity::insert(person("a@x.example", None)).exec(&db).await.unwrap_err();
+        person::Entity::insert(person("a@x.example", Some("198503122010011003")))
+            .exec(&db)
+            .await
+            .unwrap();
+        let dup_email =
+            person::Entity::insert(person("a@x.example", None)).exec(&db).await.unwrap_err();
         assert_eq!(
             AppError::from(dup_email),
             AppError::Conflict(ConflictReason::AlreadyExists { field: "email".into() }),
@@ -107,7 +111,9 @@ async fn concurrent_write_transactions_all_commit() {
     .await;
 }
 
-async fn futures_join<T>(handles: impl Iterator<Item = tokio::task::JoinHandle<T>>) -> Vec<Result<T, tokio::task::JoinError>> {
+async fn futures_join<T>(
+    handles: impl Iterator<Item = tokio::task::JoinHandle<T>>,
+) -> Vec<Result<T, tokio::task::JoinError>> {
     let mut results = Vec::new();
     for handle in handles.collect::<Vec<_>>() {
         results.push(handle.await);

@@ -58,9 +58,8 @@ async fn seeding_an_empty_database_loads_everything_once() {
 async fn portal_counts_count_only_verified_organisations_and_asn() {
     each_database("counts", |db, backend| async move {
         seed_demo(&db).await.unwrap();
-        let expect_verified = |kind: &str| {
-            ORGANISATIONS.iter().filter(|o| o.3.as_db() == kind && o.4).count() as u64
-        };
+        let expect_verified =
+            |kind: &str| ORGANISATIONS.iter().filter(|o| o.3.as_db() == kind && o.4).count() as u64;
         let expected = PortalCounts {
             universities: expect_verified("university"),
             agencies: expect_verified("agency"),
@@ -89,10 +88,7 @@ async fn a_failing_seed_leaves_nothing_behind() {
         .await
         .unwrap();
         let error = seed_demo(&db).await.unwrap_err();
-        assert!(
-            matches!(error, app::error::AppError::Conflict(_)),
-            "{backend:?}: {error:?}"
-        );
+        assert!(matches!(error, app::error::AppError::Conflict(_)), "{backend:?}: {error:?}");
         assert_eq!(organisation::Entity::find().count(&db).await.unwrap(), 0, "{backend:?}");
         assert_eq!(person::Entity::find().count(&db).await.unwrap(), 1, "{backend:?}");
     })

@@ -39,8 +39,8 @@ where
     }
     let now = Utc::now();
 
-    organisation::Entity::insert_many(ORGANISATIONS.iter().map(|(slug, name, short, kind, verified)| {
-        organisation::ActiveModel {
+    organisation::Entity::insert_many(ORGANISATIONS.iter().map(
+        |(slug, name, short, kind, verified)| organisation::ActiveModel {
             slug: Set((*slug).to_owned()),
             name: Set((*name).to_owned()),
             short_name: Set((*short).to_owned()),
@@ -48,16 +48,12 @@ where
             verified: Set(*verified),
             created_at: Set(now),
             ..Default::default()
-        }
-    }))
+        },
+    ))
     .exec(&txn)
     .await?;
-    let org_ids: HashMap<String, i32> = organisation::Entity::find()
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|o| (o.slug, o.id))
-        .collect();
+    let org_ids: HashMap<String, i32> =
+        organisation::Entity::find().all(&txn).await?.into_iter().map(|o| (o.slug, o.id)).collect();
     let org_id = |slug: &str| {
         org_ids
             .get(slug)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, unit, database (SQLite + PostgreSQL), HTTP and
+# end-to-end tests, and the dependency audit. Installs what it needs first.
+#
+# PostgreSQL: set SINERGI_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run
+# the database tests on it too; SINERGI_REQUIRE_POSTGRES=1 makes its absence a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+scripts/setup.sh --test
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+start=$SECONDS
+
+step "formatting"
+cargo fmt --all --check
+
+step "clippy, per package and feature (warnings denied)"
+cargo clippy -p migrations --all-targets -- -D warnings
+cargo clippy -p app --features ssr --all-targets -- -D warnings
+cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "unit, database and HTTP tests"
+if [ -z "${SINERGI_TEST_POSTGRES_URL:-}" ]; then
+  printf '\n\033[1;33m!!! SINERGI_TEST_POSTGRES_URL is not set: database tests run on SQLite ONLY. !!!\033[0m\n\n'
+fi
+cargo test -p migrations -p server
+cargo test -p app --features ssr
+
+step "dependency audit (offline advisory snapshot)"
+cargo audit --no-fetch --db "${SINERGI_ADVISORY_DB:-../shared/advisory-db}"
+
+step "release build"
+cargo leptos build --release --precompress
+
+step "end-to-end tests (Chromium: hydrated and without JavaScript)"
+(cd end2end && npx playwright test)
+
+step "all tests passed in $((SECONDS - start)) s"
