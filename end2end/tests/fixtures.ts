@@ -18,11 +18,9 @@ export const test = base.extend<Fixtures>({
     await use(errors);
     expect(errors, "browser console errors").toEqual([]);
   },
-  checkA11y: async ({}, use) => {
+  checkA11y: async ({ javaScriptEnabled }, use) => {
     await use(async (page: Page) => {
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-        .analyze();
+      const results = javaScriptEnabled ? await axe(page) : await axeWithoutScripts(page);
       const serious = results.violations.filter(
         (v) => v.impact === "serious" || v.impact === "critical",
       );
@@ -35,6 +33,33 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+function axe(page: Page) {
+  return new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+}
+
+/**
+ * axe needs JavaScript to run, so for the JavaScript-disabled project the same URL is opened
+ * in a second context where scripts run but the page's own JS and WASM are blocked: the DOM
+ * axe sees is exactly the server-rendered one a visitor without JavaScript gets.
+ */
+async function axeWithoutScripts(page: Page) {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser for the accessibility check");
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: "id-ID" });
+  try {
+    await context.addCookies(await page.context().cookies());
+    await context.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+    const copy = await context.newPage();
+    await copy.setViewportSize(page.viewportSize() ?? { width: 1280, height: 720 });
+    await copy.goto(page.url());
+    return await axe(copy);
+  } finally {
+    await context.close();
+  }
+}
 
 /** Whether the current project runs with JavaScript enabled. */
 export function hydrated(projectName: string): boolean {

@@ -215,3 +215,16 @@ async fn html_is_compressed_for_clients_that_accept_it() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
 }
+
+#[tokio::test]
+async fn a_failing_server_function_sets_the_page_status_and_a_translated_message() {
+    let app = test_app().await;
+    app.state.db.clone().close().await.unwrap();
+    let response = send(&app, get("/")).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let html = body_text(response).await;
+    assert!(html.contains("Layanan sedang tidak dapat dijangkau"), "{html}");
+    let response = send(&app, get("/en/")).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body_text(response).await.contains("The service cannot be reached"));
+}
