@@ -106,10 +106,10 @@ impl From<sea_orm::DbErr> for AppError {
     /// connection becomes `Unavailable`; anything else is an internal error with an incident id.
     fn from(err: sea_orm::DbErr) -> Self {
         use sea_orm::{DbErr, SqlErr};
-        if let Some(SqlErr::UniqueConstraintViolation(detail)) = err.sql_err() {
-            if let Some(field) = crate::backend::db::unique_field(&detail) {
-                return Self::Conflict(ConflictReason::AlreadyExists { field });
-            }
+        if let Some(SqlErr::UniqueConstraintViolation(detail)) = err.sql_err()
+            && let Some(field) = crate::backend::db::unique_field(&detail)
+        {
+            return Self::Conflict(ConflictReason::AlreadyExists { field });
         }
         match err {
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {

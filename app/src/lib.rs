@@ -13,7 +13,12 @@ pub mod ui;
 #[cfg(feature = "ssr")]
 pub mod backend;
 
-// `pub mod i18n`: typed translations generated from `locales/*.json` by `build.rs` (leptos_i18n).
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+/// Typed translations generated from `locales/*.json` by `build.rs` (leptos_i18n). The generated
+/// code parses its two fixed locale tags with `expect`, which cannot fail.
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+}
+pub use generated::i18n;
 
 pub use ui::{App, shell};

@@ -28,6 +28,8 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // A `.env` file in the working directory supplies variables not already set.
+    let _ = dotenvy::dotenv();
     let cli = Cli::parse();
     server::telemetry::init(&cli.config);
     let result = match cli.command.unwrap_or(Command::Serve) {

@@ -1,6 +1,9 @@
 //! HTTP tests of the whole router (tower `oneshot`), on a real SQLite file with the demo data:
 //! probes, pages in both languages, the 404 page, static files and security headers.
 
+// Test helpers may panic: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::sync::Arc;
 
 use app::backend::{AppState, Config, db, services::seed};

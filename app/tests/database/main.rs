@@ -1,6 +1,9 @@
 //! Service and schema tests against real databases: every test runs on an SQLite file and on
 //! PostgreSQL (see `harness`).
 
+// Test helpers may panic: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod harness;
 mod schema;
 mod seed;
