@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh --test
 
+log=$(mktemp -t sinergi-test-XXXXXX.log)
+trap 'rm -f "$log"' EXIT
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 start=$SECONDS
 
@@ -26,8 +28,8 @@ step "unit, database and HTTP tests"
 if [ -z "${SINERGI_TEST_POSTGRES_URL:-}" ]; then
   printf '\n\033[1;33m!!! SINERGI_TEST_POSTGRES_URL is not set: database tests run on SQLite ONLY. !!!\033[0m\n\n'
 fi
-cargo test -p migrations -p server
-cargo test -p app --features ssr
+cargo test -p migrations -p server 2>&1 | tee -a "$log"
+cargo test -p app --features ssr 2>&1 | tee -a "$log"
 
 step "dependency audit (offline advisory snapshot)"
 cargo audit --no-fetch --db "${SINERGI_ADVISORY_DB:-../shared/advisory-db}"
@@ -36,6 +38,9 @@ step "release build"
 cargo leptos build --release --precompress
 
 step "end-to-end tests (Chromium: hydrated and without JavaScript)"
-(cd end2end && npx playwright test)
+(cd end2end && npx playwright test) 2>&1 | tee -a "$log"
 
-step "all tests passed in $((SECONDS - start)) s"
+rust_passed=$(awk '/^test result:/ { n += $4 } END { print n + 0 }' "$log")
+browser_passed=$(awk '/^ +[0-9]+ passed/ { n = $1 } END { print n + 0 }' "$log")
+step "all checks passed in $((SECONDS - start)) s: $rust_passed Rust tests, $browser_passed browser tests"
+echo "tests: $((rust_passed + browser_passed)) passed, 0 failed"

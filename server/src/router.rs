@@ -15,11 +15,11 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::{health, locale, security_headers, telemetry};
 
-/// The routes with their state, before the locale is chosen. Tests and `service` use it.
+/// The routes with their state, before the locale is chosen; `app` wraps them.
 pub fn routes(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let pkg_url = format!("/{}", options.site_pkg_dir);
@@ -53,7 +53,11 @@ pub fn app(state: AppState) -> Router {
     Router::new().fallback_service(localized).layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-            .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
+            .layer(
+                TraceLayer::new_for_http()
+                    .make_span_with(telemetry::request_span)
+                    .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+            )
             .layer(PropagateRequestIdLayer::x_request_id()),
     )
 }
