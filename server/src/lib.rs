@@ -9,6 +9,7 @@ pub mod telemetry;
 use std::sync::Arc;
 
 use app::backend::{AppState, Config, db, services::seed};
+use axum::serve::ListenerExt as _;
 use leptos::config::get_configuration;
 
 /// Why the server could not start.
@@ -39,7 +40,13 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let listen = state.config.listen;
     let app = router::app(state);
 
-    let listener = tokio::net::TcpListener::bind(listen).await?;
+    // TCP_NODELAY: a response written in several pieces (headers, then a file body) must not
+    // wait for the client's delayed ACK (measured: +40 ms per static file without it).
+    let listener = tokio::net::TcpListener::bind(listen).await?.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "cannot set TCP_NODELAY");
+        }
+    });
     tracing::info!(address = %listen, database = %redact(&url), "Sinergi is listening");
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
