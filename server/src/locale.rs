@@ -21,6 +21,9 @@ use leptos_i18n::Locale as _;
 /// Name of the cookie that remembers the visitor's language.
 pub const COOKIE_NAME: &str = "sinergi_lang";
 
+/// The request headers a plain-path page's answer depends on.
+const VARY_ON: &str = "Accept, Cookie, Accept-Language";
+
 /// The middleware; see the module documentation.
 pub async fn negotiate(mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
@@ -43,20 +46,24 @@ pub async fn negotiate(mut request: Request, next: Next) -> Response {
         return response;
     }
 
-    let page = is_page_navigation(request.method(), &path, request.headers());
-    if page && preferred_locale(request.headers()) == Some(Locale::en) {
+    let negotiable = is_negotiable(request.method(), &path);
+    if negotiable
+        && accepts_html(request.headers())
+        && preferred_locale(request.headers()) == Some(Locale::en)
+    {
         let target = match request.uri().query() {
             Some(query) => format!("{ENGLISH_PREFIX}{path}?{query}"),
             None => format!("{ENGLISH_PREFIX}{path}"),
         };
         let mut response = (StatusCode::TEMPORARY_REDIRECT, [(LOCATION, target)]).into_response();
-        response.headers_mut().insert(VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+        response.headers_mut().insert(VARY, HeaderValue::from_static(VARY_ON));
         return response;
     }
     request.extensions_mut().insert(RequestLocale(Locale::id));
     let mut response = next.run(request).await;
-    if page {
-        response.headers_mut().append(VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    if negotiable {
+        // Caches must not hand this page to a browser whose preference would redirect it.
+        response.headers_mut().append(VARY, HeaderValue::from_static(VARY_ON));
     }
     response
 }
@@ -83,13 +90,17 @@ fn with_path(uri: &Uri, path: &str) -> Option<Uri> {
     Uri::from_parts(parts).ok()
 }
 
-fn is_page_navigation(method: &Method, path: &str, headers: &HeaderMap) -> bool {
-    let accepts_html =
-        headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+/// GET/HEAD of an app page (not a file, server function or probe): its answer depends on the
+/// visitor's language preference when the client is a browser asking for HTML.
+fn is_negotiable(method: &Method, path: &str) -> bool {
     let static_or_api =
         ["/api/", "/pkg/", "/healthz", "/readyz"].iter().any(|p| path.starts_with(p))
             || path.rsplit('/').next().is_some_and(|last| last.contains('.'));
-    (method == Method::GET || method == Method::HEAD) && accepts_html && !static_or_api
+    (method == Method::GET || method == Method::HEAD) && !static_or_api
+}
+
+fn accepts_html(headers: &HeaderMap) -> bool {
+    headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
 }
 
 /// The visitor's language: the cookie wins, then `Accept-Language`. `None` means no preference.

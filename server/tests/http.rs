@@ -102,6 +102,8 @@ async fn home_page_shows_live_counts_in_indonesian() {
     let app = test_app().await;
     let response = send(&app, get("/")).await;
     assert_eq!(response.status(), StatusCode::OK);
+    let vary: Vec<_> = response.headers().get_all(header::VARY).iter().collect();
+    assert!(vary.iter().any(|v| v.to_str().unwrap().contains("Accept-Language")), "{vary:?}");
     let html = body_text(response).await;
     assert!(html.contains(r#"<html lang="id""#), "{html}");
     assert!(html.contains("perguruan tinggi terverifikasi"));
