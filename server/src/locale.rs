@@ -69,15 +69,14 @@ pub async fn negotiate(mut request: Request, next: Next) -> Response {
 }
 
 /// `/en/katalog` → `/katalog`, `/en` → `/`; `None` when `path` has another first segment.
+/// Leading slashes and backslashes of the rest collapse to one slash, so that the result can
+/// never be read as a protocol-relative URL (`//evil.example`, `/\evil.example`) in a redirect.
 fn strip_locale_prefix(path: &str, prefix: &str) -> Option<String> {
     let rest = path.strip_prefix(prefix)?;
-    if rest.is_empty() {
-        Some("/".to_owned())
-    } else if rest.starts_with('/') {
-        Some(rest.to_owned())
-    } else {
-        None
+    if !rest.is_empty() && !rest.starts_with('/') {
+        return None;
     }
+    Some(format!("/{}", rest.trim_start_matches(['/', '\\'])))
 }
 
 fn with_path(uri: &Uri, path: &str) -> Option<Uri> {
@@ -188,5 +187,14 @@ mod tests {
         assert_eq!(strip_locale_prefix("/en", "/en").as_deref(), Some("/"));
         assert_eq!(strip_locale_prefix("/en/katalog", "/en").as_deref(), Some("/katalog"));
         assert_eq!(strip_locale_prefix("/entri", "/en"), None);
+        assert_eq!(strip_locale_prefix("/en/", "/en").as_deref(), Some("/"));
+    }
+
+    #[test]
+    fn never_yields_a_protocol_relative_path() {
+        for evil in ["/id//evil.example", "/id/\\evil.example", "/id/\\/evil.example", "/id///x"] {
+            let rest = strip_locale_prefix(evil, "/id").unwrap();
+            assert!(!rest.starts_with("//") && !rest.starts_with("/\\"), "{evil} -> {rest}");
+        }
     }
 }

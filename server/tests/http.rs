@@ -155,6 +155,19 @@ async fn the_indonesian_switch_remembers_and_redirects() {
 }
 
 #[tokio::test]
+async fn the_switch_cannot_redirect_to_another_site() {
+    let app = test_app().await;
+    // (A raw backslash is not a valid URI character: hyper rejects it before routing.)
+    for evil in ["/id//evil.example", "/id///evil.example/x", "/id/%5Cevil.example"] {
+        let response = send(&app, get(evil)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let location = response.headers()[header::LOCATION].to_str().unwrap();
+        assert!(location.starts_with('/') && !location.starts_with("//"), "{evil} -> {location}");
+        assert!(!location.starts_with("/\\"), "{evil} -> {location}");
+    }
+}
+
+#[tokio::test]
 async fn unknown_paths_get_the_404_page_in_the_right_language() {
     let app = test_app().await;
     let response = send(&app, get("/tidak-ada")).await;
