@@ -12,7 +12,8 @@ port=${SINERGI_BENCH_PORT:-3200}
 data_dir=$(mktemp -d -t sinergi-bench-XXXXXX)
 export LEPTOS_OUTPUT_NAME=sinergi LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
 export LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD
-SINERGI_DATA_DIR=$data_dir SINERGI_LISTEN=127.0.0.1:$port SINERGI_LOG=warn \
+DATABASE_URL="sqlite://$data_dir/bench.db?mode=rwc" SINERGI_DEMO_DATA=true \
+SINERGI_LISTEN=127.0.0.1:$port SINERGI_LOG=warn RUST_LOG=warn \
   "$CARGO_TARGET_DIR/release/server" serve &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data_dir"' EXIT

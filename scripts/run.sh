@@ -13,4 +13,6 @@ cargo leptos build --release --precompress
 # The values cargo-leptos baked in at build time, made explicit for the running binary.
 export LEPTOS_OUTPUT_NAME=sinergi LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg
 export LEPTOS_HASH_FILES=true LEPTOS_ENV=PROD
+# The embedded default comes with demo data (loaded only into an empty database).
+export SINERGI_DEMO_DATA="${SINERGI_DEMO_DATA:-true}"
 exec "$CARGO_TARGET_DIR/release/server" "${@:-serve}"

@@ -18,10 +18,6 @@ CARGO_AUDIT_VERSION=0.22.2
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
-has_version() { # command, expected version substring
-  command -v "$1" >/dev/null 2>&1 && "$@" --version 2>/dev/null | grep -q "$2"
-}
-
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

@@ -32,7 +32,9 @@ cargo test -p migrations -p server 2>&1 | tee -a "$log"
 cargo test -p app --features ssr 2>&1 | tee -a "$log"
 
 step "dependency audit (offline advisory snapshot)"
-cargo audit --no-fetch --db "${SINERGI_ADVISORY_DB:-../shared/advisory-db}"
+advisory_db="${SINERGI_ADVISORY_DB:-../shared/advisory-db}"
+[ -d "$advisory_db" ] || { echo "No RustSec advisory database at $advisory_db: set SINERGI_ADVISORY_DB to a checkout of it." >&2; exit 1; }
+cargo audit --no-fetch --db "$advisory_db"
 
 step "release build"
 cargo leptos build --release --precompress

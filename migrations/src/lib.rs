@@ -1,8 +1,8 @@
 //! Schema migrations of Sinergi, applied in order at server start-up and by `server migrate`.
 //!
 //! Names follow `m<date>_<seq>_<verb>_<object>`. A migration, once on main, is never edited:
-//! add a new one. Constraints are named (`uq_…`, `fk_…`, `ck_…`) so services can turn a violation
-//! into a user-facing error.
+//! add a new one. Unique indexes are named `uq_<table>_<field>` so that a violation becomes a
+//! conflict on that form field (`app::backend::db::UNIQUE_CONSTRAINTS`); foreign keys `fk_…`.
 
 pub use sea_orm_migration::prelude::*;
 

@@ -11,7 +11,7 @@
 use app::i18n::Locale;
 use app::ui::RequestLocale;
 use app::ui::locale::{ENGLISH_PREFIX, INDONESIAN_PREFIX};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE, VARY};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::Next;
@@ -24,8 +24,19 @@ pub const COOKIE_NAME: &str = "sinergi_lang";
 /// The request headers a plain-path page's answer depends on.
 const VARY_ON: &str = "Accept, Cookie, Accept-Language";
 
+/// What the middleware needs to know of the configuration.
+#[derive(Debug, Clone, Copy)]
+pub struct LocaleSettings {
+    /// Mark the language cookie `Secure` (served over TLS).
+    pub secure_cookies: bool,
+}
+
 /// The middleware; see the module documentation.
-pub async fn negotiate(mut request: Request, next: Next) -> Response {
+pub async fn negotiate(
+    State(settings): State<LocaleSettings>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_owned();
     if let Some(rest) = strip_locale_prefix(&path, ENGLISH_PREFIX) {
         if let Some(uri) = with_path(request.uri(), &rest) {
@@ -33,7 +44,7 @@ pub async fn negotiate(mut request: Request, next: Next) -> Response {
         }
         request.extensions_mut().insert(RequestLocale(Locale::en));
         let mut response = next.run(request).await;
-        remember(&mut response, Locale::en);
+        remember(&mut response, Locale::en, settings);
         return response;
     }
     if let Some(rest) = strip_locale_prefix(&path, INDONESIAN_PREFIX) {
@@ -42,7 +53,7 @@ pub async fn negotiate(mut request: Request, next: Next) -> Response {
             None => rest,
         };
         let mut response = (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response();
-        remember(&mut response, Locale::id);
+        remember(&mut response, Locale::id, settings);
         return response;
     }
 
@@ -148,9 +159,10 @@ pub fn accept_language_locale(header: &str) -> Option<Locale> {
     best.map(|(locale, _)| locale)
 }
 
-fn remember(response: &mut Response, locale: Locale) {
+fn remember(response: &mut Response, locale: Locale, settings: LocaleSettings) {
+    let secure = if settings.secure_cookies { "; Secure" } else { "" };
     let cookie = format!(
-        "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
         locale.as_str()
     );
     if let Ok(value) = HeaderValue::from_str(&cookie) {

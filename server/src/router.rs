@@ -5,8 +5,8 @@ use app::backend::AppState;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::Request;
-use axum::http::HeaderValue;
 use axum::http::header::CACHE_CONTROL;
+use axum::http::{HeaderValue, Response, StatusCode};
 use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -49,7 +49,9 @@ pub fn routes(state: AppState) -> Router {
 /// The whole application: the locale is chosen before routing (it rewrites `/en/…` paths), and
 /// every request gets an id that its log lines and its response carry.
 pub fn app(state: AppState) -> Router {
-    let localized = axum::middleware::from_fn(locale::negotiate).layer(routes(state));
+    let settings = locale::LocaleSettings { secure_cookies: state.config.secure_cookies };
+    let localized =
+        axum::middleware::from_fn_with_state(settings, locale::negotiate).layer(routes(state));
     Router::new().fallback_service(localized).layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -76,9 +78,11 @@ fn hashed_assets(
 + Sync
 + 'static {
     ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ))
+        // Only successful answers: a 404 for a file of a newer build must not stick for a year.
+        .layer(SetResponseHeaderLayer::overriding(CACHE_CONTROL, |response: &Response<_>| {
+            let cacheable =
+                response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+            cacheable.then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
+        }))
         .service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
 }

@@ -10,17 +10,9 @@ use app::backend::{AppState, Config, db, services::seed};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode, header};
-use clap::Parser as _;
 use http_body_util::BodyExt as _;
 use leptos::config::LeptosOptions;
 use tower::ServiceExt as _;
-
-/// Parses the default configuration, as `server` does with no flags and no environment.
-#[derive(clap::Parser)]
-struct Defaults {
-    #[command(flatten)]
-    config: Config,
-}
 
 struct TestApp {
     router: Router,
@@ -36,9 +28,15 @@ impl Drop for TempDir {
 }
 
 async fn test_app() -> TestApp {
-    let dir = std::env::temp_dir()
-        .join(format!("sinergi-http-{}", std::process::id()))
-        .join(format!("{:?}", std::thread::current().id()).replace(['(', ')'], ""));
+    test_app_with(false).await
+}
+
+/// The router on a fresh SQLite file with the demo data. The configuration is spelled out, not
+/// read from the environment, so that nothing exported in the shell changes what is tested.
+async fn test_app_with(secure_cookies: bool) -> TestApp {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("sinergi-http-{}-{n}", std::process::id()));
     let site = dir.join("site");
     std::fs::create_dir_all(site.join("pkg")).unwrap();
     std::fs::write(site.join("pkg/sinergi.css"), "body { color: black; }").unwrap();
@@ -48,7 +46,17 @@ async fn test_app() -> TestApp {
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
     let conn = db::connect_and_migrate(&url, 4).await.unwrap();
     seed::seed_demo(&conn).await.unwrap();
-    let config = Defaults::try_parse_from(["server"]).unwrap().config;
+    let config = Config {
+        database_url: Some(url),
+        data_dir: dir.clone(),
+        db_max_connections: 4,
+        listen: "127.0.0.1:0".parse().unwrap(),
+        base_url: "http://127.0.0.1".into(),
+        secure_cookies,
+        demo_data: true,
+        log: "warn".into(),
+        log_json: false,
+    };
     let leptos_options = LeptosOptions::builder()
         .output_name("sinergi")
         .site_root(site.display().to_string())
@@ -245,4 +253,43 @@ async fn a_failing_server_function_sets_the_page_status_and_a_translated_message
     let response = send(&app, get("/en/")).await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(body_text(response).await.contains("The service cannot be reached"));
+}
+
+#[tokio::test]
+async fn the_query_string_survives_the_english_prefix_and_the_switch() {
+    let app = test_app().await;
+    let html = body_text(send(&app, get("/en/?tahun=2026")).await).await;
+    assert!(html.contains(r#"href="/id/?tahun=2026""#), "the switch lost the query: {html}");
+    let response = send(&app, browser_get("/?tahun=2026", "en")).await;
+    assert_eq!(response.status(), StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(response.headers()[header::LOCATION], "/en/?tahun=2026");
+    assert!(response.headers()[header::VARY].to_str().unwrap().contains("Cookie"));
+}
+
+#[tokio::test]
+async fn head_requests_are_answered_like_get() {
+    let app = test_app().await;
+    let response = send(&app, Request::head("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body_text(response).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_missing_asset_is_not_cached() {
+    let app = test_app().await;
+    let response = send(&app, get("/pkg/sinergi.newer-build.js")).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(!response.headers().contains_key(header::CACHE_CONTROL));
+}
+
+#[tokio::test]
+async fn over_tls_the_language_cookie_is_secure_and_hsts_is_sent() {
+    let app = test_app_with(true).await;
+    let response = send(&app, get("/en/")).await;
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    assert!(response.headers().contains_key(header::STRICT_TRANSPORT_SECURITY));
+    let plain = test_app().await;
+    let cookie = send(&plain, get("/en/")).await.headers()[header::SET_COOKIE].clone();
+    assert!(!cookie.to_str().unwrap().contains("Secure"));
 }

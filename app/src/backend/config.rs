@@ -32,11 +32,13 @@ pub struct Config {
     #[arg(long, env = "SINERGI_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 
-    /// Load the demo data into an empty database at start-up.
-    #[arg(long, env = "SINERGI_DEMO_DATA", default_value_t = true, action = clap::ArgAction::Set)]
+    /// Load the demo data into an empty database at start-up. Off by default so that a
+    /// production database never receives invented people; `scripts/run.sh` turns it on.
+    #[arg(long, env = "SINERGI_DEMO_DATA", default_value_t = false, action = clap::ArgAction::Set)]
     pub demo_data: bool,
 
-    /// Log filter in `tracing` syntax, e.g. `info` or `info,sea_orm=debug`.
+    /// Log filter in `tracing` syntax, e.g. `info` or `info,sea_orm=debug`. `RUST_LOG`, when set,
+    /// takes precedence.
     #[arg(long, env = "SINERGI_LOG", default_value = "info")]
     pub log: String,
 

@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
@@ -15,17 +15,26 @@ pub async fn connect_and_migrate(
     url: &str,
     max_connections: u32,
 ) -> Result<DatabaseConnection, DbErr> {
-    let db = connect(url, max_connections).await?;
-    migrations::Migrator::up(&db, None).await?;
+    let db = Database::connect(connect_options(url, max_connections)?).await?;
+    migrate(&db).await?;
     Ok(db)
 }
 
-/// Opens a pool on `url` without migrating.
+/// Applies pending migrations in one write transaction. On PostgreSQL it first takes an advisory
+/// lock, so that several servers starting at once on one database migrate one after another.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let txn = begin_write(db).await?;
+    lock_for_transaction(&txn, Lock::Migrations).await?;
+    migrations::Migrator::up(&txn, None).await?;
+    txn.commit().await
+}
+
+/// Pool options for `url`.
 ///
 /// SQLite: WAL so readers never wait for the writer, foreign keys on, a busy timeout so a writer
 /// waits for the lock instead of failing, and a pool of several connections (sea-orm would default
-/// to one, serialising every request).
-pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
+/// to one, serialising every request). The folder of the file is created if missing.
+pub fn connect_options(url: &str, max_connections: u32) -> Result<ConnectOptions, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .max_connections(max_connections.max(1))
@@ -48,7 +57,25 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
                 .busy_timeout(Duration::from_secs(5))
         });
     }
-    Database::connect(options).await
+    Ok(options)
+}
+
+/// Work that must not run twice at once across server processes.
+#[derive(Debug, Clone, Copy)]
+pub enum Lock {
+    Migrations = 7_426_001,
+    DemoSeed = 7_426_002,
+}
+
+/// Serialises `lock`'s work across processes until `txn` ends. SQLite needs nothing more: a write
+/// transaction (`begin_write`) already holds the database's single write lock. PostgreSQL takes
+/// a transaction-scoped advisory lock.
+pub async fn lock_for_transaction(txn: &DatabaseTransaction, lock: Lock) -> Result<(), DbErr> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let sql = format!("SELECT pg_advisory_xact_lock({})", lock as i64);
+        txn.execute_unprepared(&sql).await?;
+    }
+    Ok(())
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock at once

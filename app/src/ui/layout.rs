@@ -48,7 +48,10 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let locale = use_locale();
-    let path = use_location().pathname.get_untracked();
+    let location = use_location();
+    // The same page, filters and all: `/katalog?q=x` switches to `/en/katalog?q=x`.
+    let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+    let path = if query.is_empty() { path } else { format!("{path}?{query}") };
     let target = match locale {
         Locale::id => Locale::en,
         Locale::en => Locale::id,

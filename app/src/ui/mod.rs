@@ -27,7 +27,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = locale::request_locale();
     provide_context(locale);
     #[cfg(feature = "ssr")]
-    set_content_security_policy();
+    set_content_security_policy(&options);
     let stylesheet = stylesheet_href(&options);
     view! {
         <!DOCTYPE html>
@@ -72,16 +72,23 @@ pub fn App() -> impl IntoView {
 /// Pages may run only the scripts carrying this response's nonce (the island loader) and
 /// WebAssembly; nothing may frame them or change their base URL.
 #[cfg(feature = "ssr")]
-fn set_content_security_policy() {
+fn set_content_security_policy(options: &LeptosOptions) {
     let (Some(nonce), Some(response)) =
         (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
     else {
         return;
     };
+    // `cargo leptos watch` sets LEPTOS_WATCH; its live-reload script talks over a websocket.
+    let live_reload = if std::env::var_os("LEPTOS_WATCH").is_some() {
+        let port = options.reload_port;
+        format!(" ws://127.0.0.1:{port} ws://localhost:{port}")
+    } else {
+        String::new()
+    };
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+         style-src 'self'; img-src 'self' data:; connect-src 'self'{live_reload}; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         &*nonce
     );
     if let Ok(value) = http::HeaderValue::from_str(&policy) {

@@ -6,11 +6,12 @@
 
 use std::future::Future;
 use std::io::Write as _;
+use std::path::PathBuf;
 use std::sync::Once;
 
 use app::backend::db;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
-use sea_orm_migration::MigratorTrait;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use tokio::sync::OnceCell;
 
 /// Which database a test body is running on, for assertion messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,46 +26,95 @@ where
     F: Fn(DatabaseConnection, Backend) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let dir =
-        std::env::temp_dir().join(format!("sinergi-test-{name}-{}", uuid::Uuid::new_v4().simple()));
-    let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
+    let dir = TempDir::new(name);
+    let url = format!("sqlite://{}/test.db?mode=rwc", dir.0.display());
     let conn = db::connect_and_migrate(&url, 8).await.expect("SQLite test database");
     test(conn.clone(), Backend::Sqlite).await;
     conn.close().await.expect("close SQLite");
-    let _ = std::fs::remove_dir_all(&dir);
 
     match std::env::var("SINERGI_TEST_POSTGRES_URL") {
         Ok(pg_url) if !pg_url.is_empty() => {
-            let (conn, schema, admin) = fresh_postgres_schema(&pg_url, name).await;
+            let schema = PgSchema::create(&pg_url, name).await;
+            let mut options = db::connect_options(&pg_url, 8).expect("options");
+            options.set_schema_search_path(schema.name.clone());
+            let conn = Database::connect(options).await.expect("connect to the test schema");
+            db::migrate(&conn).await.expect("migrate PostgreSQL");
             test(conn.clone(), Backend::Postgres).await;
             conn.close().await.expect("close PostgreSQL");
-            admin
-                .execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
-                .await
-                .expect("drop test schema");
+            schema.drop().await;
         }
         _ => skip_postgres_loudly(),
     }
 }
 
-async fn fresh_postgres_schema(
-    url: &str,
-    name: &str,
-) -> (DatabaseConnection, String, DatabaseConnection) {
-    let schema = format!("t_{}_{}", name, &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    let admin = Database::connect(url).await.unwrap_or_else(|e| {
-        panic!("SINERGI_TEST_POSTGRES_URL is set but PostgreSQL is unreachable at {url}: {e}")
-    });
-    admin
-        .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
-        .await
-        .expect("create test schema");
-    let mut options = ConnectOptions::new(url.to_owned());
-    options.max_connections(8).sqlx_logging(false).set_schema_search_path(schema.clone());
-    let conn = Database::connect(options).await.expect("connect to test schema");
-    migrations::Migrator::up(&conn, None).await.expect("migrate PostgreSQL");
-    (conn, schema, admin)
+/// A temporary folder for one SQLite database, removed even when the test panics.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let unique = uuid::Uuid::new_v4().simple().to_string();
+        Self(std::env::temp_dir().join(format!("sinergi-test-{name}-{unique}")))
+    }
 }
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Schemas of this suite are named `sinergi_test_<pid>_<test>_<random>`.
+const SCHEMA_PREFIX: &str = "sinergi_test_";
+
+/// A fresh PostgreSQL schema for one test. A panicking test cannot drop its schema, so the first
+/// test of each run drops what earlier runs (other process ids) left behind.
+struct PgSchema {
+    name: String,
+    admin: DatabaseConnection,
+}
+
+impl PgSchema {
+    async fn create(url: &str, test: &str) -> Self {
+        let admin = Database::connect(url).await.unwrap_or_else(|e| {
+            panic!("SINERGI_TEST_POSTGRES_URL is set but PostgreSQL is unreachable at {url}: {e}")
+        });
+        let pid = std::process::id();
+        LEFTOVERS_DROPPED
+            .get_or_init(|| async {
+                let leftovers = admin
+                    .query_all_raw(Statement::from_string(
+                        DbBackend::Postgres,
+                        format!(
+                            "SELECT nspname FROM pg_namespace WHERE nspname LIKE '{SCHEMA_PREFIX}%' \
+                             AND nspname NOT LIKE '{SCHEMA_PREFIX}{pid}\\_%'"
+                        ),
+                    ))
+                    .await
+                    .expect("list leftover schemas");
+                for row in leftovers {
+                    let name: String = row.try_get("", "nspname").expect("schema name");
+                    let _ = admin.execute_unprepared(&format!("DROP SCHEMA \"{name}\" CASCADE")).await;
+                }
+            })
+            .await;
+        let random = &uuid::Uuid::new_v4().simple().to_string()[..8];
+        let name = format!("{SCHEMA_PREFIX}{pid}_{test}_{random}");
+        admin
+            .execute_unprepared(&format!("CREATE SCHEMA \"{name}\""))
+            .await
+            .expect("create test schema");
+        Self { name, admin }
+    }
+
+    async fn drop(self) {
+        self.admin
+            .execute_unprepared(&format!("DROP SCHEMA \"{}\" CASCADE", self.name))
+            .await
+            .expect("drop test schema");
+    }
+}
+
+static LEFTOVERS_DROPPED: OnceCell<()> = OnceCell::const_new();
 
 fn skip_postgres_loudly() {
     if std::env::var("SINERGI_REQUIRE_POSTGRES").as_deref() == Ok("1") {

@@ -1,7 +1,8 @@
 //! The schema's constraints hold on both databases, and become the right `AppError`s.
 
 use app::backend::db::begin_write;
-use app::backend::entities::{competency_level, membership, organisation, person};
+use app::backend::entities::{competency, competency_level, membership, organisation, person};
+use app::backend::services::seed::seed_demo;
 use app::error::{AppError, ConflictReason};
 use chrono::Utc;
 use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
@@ -76,8 +77,11 @@ async fn foreign_keys_and_checks_are_enforced() {
         bad_kind.kind = Set("company".into());
         assert!(organisation::Entity::insert(bad_kind).exec(&db).await.is_err(), "{backend:?}");
 
+        // A real competency, so that only the level check can reject the row.
+        seed_demo(&db).await.unwrap();
+        let competency = competency::Entity::find().one(&db).await.unwrap().unwrap();
         let level_six = competency_level::Entity::insert(competency_level::ActiveModel {
-            competency_id: Set(1),
+            competency_id: Set(competency.id),
             level: Set(6),
             description_id: Set("x".into()),
             ..Default::default()

@@ -94,3 +94,30 @@ async fn a_failing_seed_leaves_nothing_behind() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn servers_starting_together_seed_exactly_once() {
+    each_database("seed_race", |db, backend| async move {
+        // Every seeder opens its transaction before any of them goes on.
+        let barrier = std::sync::Arc::new(tokio::sync::Barrier::new(6));
+        let starts = (0..6).map(|_| {
+            let (db, barrier) = (db.clone(), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                seed_demo(&db).await
+            })
+        });
+        let mut loaded = 0;
+        for start in starts.collect::<Vec<_>>() {
+            match start.await.unwrap() {
+                Ok(SeedOutcome::Loaded) => loaded += 1,
+                Ok(SeedOutcome::AlreadyPopulated) => {}
+                Err(e) => panic!("{backend:?}: a concurrent seed failed: {e:?}"),
+            }
+        }
+        assert_eq!(loaded, 1, "{backend:?}");
+        let orgs = organisation::Entity::find().count(&db).await.unwrap();
+        assert_eq!(orgs as usize, ORGANISATIONS.len(), "{backend:?}");
+    })
+    .await;
+}

@@ -34,6 +34,9 @@ where
     C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
 {
     let txn = db::begin_write(conn).await?;
+    // Servers starting together on one empty PostgreSQL database: one seeds, the others wait and
+    // then find the data there.
+    db::lock_for_transaction(&txn, db::Lock::DemoSeed).await?;
     if organisation::Entity::find().count(&txn).await? > 0 {
         return Ok(SeedOutcome::AlreadyPopulated);
     }
