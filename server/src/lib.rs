@@ -1,5 +1,6 @@
 //! The Sinergi server: start-up, the HTTP router and its middleware. `main.rs` only parses the CLI.
 
+pub mod csrf;
 pub mod health;
 pub mod locale;
 pub mod router;

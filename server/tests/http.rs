@@ -293,3 +293,35 @@ async fn over_tls_the_language_cookie_is_secure_and_hsts_is_sent() {
     let cookie = send(&plain, get("/en/")).await.headers()[header::SET_COOKIE].clone();
     assert!(!cookie.to_str().unwrap().contains("Secure"));
 }
+
+#[tokio::test]
+async fn state_changing_requests_must_come_from_the_portal_itself() {
+    use leptos::server_fn::ServerFn as _;
+    let app = test_app().await;
+    let path = app::api::stats::GetPortalCounts::PATH;
+    let post = |headers: &[(&str, &str)]| {
+        let mut request =
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    let same_site = send(&app, post(&[("sec-fetch-site", "same-origin")])).await;
+    assert_eq!(same_site.status(), StatusCode::OK);
+    assert!(body_text(same_site).await.contains("universities"));
+    let with_origin = send(&app, post(&[("origin", "http://127.0.0.1")])).await;
+    assert_eq!(with_origin.status(), StatusCode::OK);
+
+    for refused in [
+        post(&[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")]),
+        post(&[("origin", "https://evil.example")]),
+        post(&[]),
+    ] {
+        let response = send(&app, refused).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(body_text(response).await.contains("Permintaan ditolak"));
+    }
+    // Reading stays open to everyone.
+    assert_eq!(send(&app, get("/")).await.status(), StatusCode::OK);
+}
