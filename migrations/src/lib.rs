@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_create_organisations;
 mod m20261128_000002_create_people;
 mod m20261128_000003_create_competency_dictionary;
+mod m20261128_000004_create_credentials_and_sessions;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_create_organisations::Migration),
             Box::new(m20261128_000002_create_people::Migration),
             Box::new(m20261128_000003_create_competency_dictionary::Migration),
+            Box::new(m20261128_000004_create_credentials_and_sessions::Migration),
         ]
     }
 }

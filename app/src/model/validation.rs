@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::NipError;
+use super::{NipError, PasswordError};
 
 /// Which rule an input broke. Stable codes: the UI maps each to a translated message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +14,9 @@ pub enum ValidationCode {
         max: u32,
     },
     Nip(NipError),
+    Password(PasswordError),
+    /// Email or password wrong; deliberately not saying which (no account enumeration).
+    WrongCredentials,
 }
 
 /// One broken rule on one field. `field` is the form field's name, or `"_form"` for the whole form.

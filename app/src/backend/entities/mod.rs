@@ -4,6 +4,8 @@
 pub mod competency;
 pub mod competency_level;
 pub mod competency_type;
+pub mod local_credential;
 pub mod membership;
 pub mod organisation;
 pub mod person;
+pub mod session;
