@@ -5,6 +5,7 @@ pub mod health;
 pub mod locale;
 pub mod router;
 pub mod security_headers;
+pub mod session;
 pub mod telemetry;
 
 use std::sync::Arc;

@@ -17,7 +17,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{csrf, health, locale, security_headers, telemetry};
+use crate::{csrf, health, locale, security_headers, session, telemetry};
 
 /// The routes with their state, before the locale is chosen; `app` wraps them.
 pub fn routes(state: AppState) -> Router {
@@ -43,6 +43,7 @@ pub fn routes(state: AppState) -> Router {
             shell,
         ))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::load))
         .layer(axum::middleware::from_fn_with_state(
             csrf::TrustedOrigin::from_base_url(&state.config.base_url),
             csrf::same_origin_only,

@@ -325,3 +325,52 @@ async fn state_changing_requests_must_come_from_the_portal_itself() {
     // Reading stays open to everyone.
     assert_eq!(send(&app, get("/")).await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_session_cookie_identifies_the_person_and_sign_out_ends_it() {
+    use app::backend::auth::sessions::{self, SessionPolicy};
+    use app::backend::entities::person;
+    use leptos::server_fn::ServerFn as _;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let app = test_app().await;
+    let db = &app.state.db;
+    let siti = person::Entity::find()
+        .filter(person::Column::Email.eq(seed::PEOPLE[4].email))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let anonymous = body_text(send(&app, get("/")).await).await;
+    assert!(!anonymous.contains(&siti.full_name) && !anonymous.contains("Keluar"));
+
+    let token = sessions::start(db, Some(siti.id), chrono::Utc::now(), SessionPolicy::default())
+        .await
+        .unwrap();
+    let cookie = format!("sinergi_session={}", token.as_str());
+    let with_cookie = |request: axum::http::request::Builder| {
+        request.header(header::COOKIE, &cookie).body(Body::empty()).unwrap()
+    };
+    let page = body_text(send(&app, with_cookie(Request::get("/"))).await).await;
+    assert!(page.contains(&siti.full_name), "the signed-in name is missing");
+    assert!(page.contains("Keluar"));
+
+    // Sign out, as the header's plain HTML form does it.
+    let sign_out = Request::post(app::api::SignOut::PATH)
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::REFERER, "http://127.0.0.1/")
+        .header("sec-fetch-site", "same-origin");
+    let response = send(&app, with_cookie(sign_out)).await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    assert_eq!(response.headers()[header::LOCATION], "/");
+    let cleared = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cleared.starts_with("sinergi_session=;") && cleared.contains("Max-Age=0"), "{cleared}");
+    let now = chrono::Utc::now();
+    assert!(sessions::resolve(db, &token, now, SessionPolicy::default()).await.unwrap().is_none());
+
+    // The old cookie identifies nobody any more, and the browser is told to drop it.
+    let response = send(&app, with_cookie(Request::get("/"))).await;
+    assert!(response.headers()[header::SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
+    assert!(!body_text(response).await.contains(&siti.full_name));
+}

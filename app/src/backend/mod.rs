@@ -1,5 +1,6 @@
 //! Server-side code (compiled with `ssr` only): state, database access, entities and services.
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod entities;

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::api::SignOut;
+
 use super::locale::{localized, switch_href, use_locale};
 use super::nav_toggle::NavToggle;
 use crate::i18n::{Locale, td_string};
@@ -28,6 +30,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             </li>
                         </ul>
                     </nav>
+                    <SignedIn />
                     <LanguageSwitch />
                 </NavToggle>
             </div>
@@ -41,6 +44,37 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>{td_string!(locale, footer.rule)}</p>
             </div>
         </footer>
+    }
+}
+
+/// The signed-in person's name and a sign-out button (a plain form: no JavaScript needed).
+#[component]
+fn SignedIn() -> impl IntoView {
+    let locale = use_locale();
+    let sign_out = ServerAction::<SignOut>::new();
+    signed_in_name().map(|name| {
+        view! {
+            <div class="signed-in">
+                <span>{td_string!(locale, nav.signed_in_as)} " " <strong>{name}</strong></span>
+                <ActionForm action=sign_out>
+                    <button type="submit" class="link-button">
+                        {td_string!(locale, nav.sign_out)}
+                    </button>
+                </ActionForm>
+            </div>
+        }
+    })
+}
+
+/// The name of the signed-in person (rendered on the server only).
+fn signed_in_name() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        crate::backend::auth::CurrentSession::of_request().actor.map(|a| a.full_name)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }
 

@@ -1,9 +1,9 @@
 //! Local accounts and sessions on both databases.
 
+use app::backend::auth::passwords::{set_password, verify_login};
+use app::backend::auth::sessions::{self, SessionPolicy};
 use app::backend::entities::{person, session};
-use app::backend::services::accounts::{set_password, verify_login};
 use app::backend::services::seed::{PEOPLE, seed_demo};
-use app::backend::services::sessions::{self, SessionPolicy};
 use app::error::AppError;
 use app::model::{FieldError, PasswordError, ValidationCode};
 use chrono::{Duration, Utc};

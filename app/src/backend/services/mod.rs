@@ -1,7 +1,5 @@
 //! Services: one module per feature. Each takes a connection and (once identity lands) the actor,
 //! and enforces its own rules; the UI hiding a button is never the check.
 
-pub mod accounts;
 pub mod seed;
-pub mod sessions;
 pub mod stats;

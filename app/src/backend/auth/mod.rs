@@ -1,0 +1,8 @@
+//! Who is asking: sessions, local passwords, the current actor and the session cookie.
+
+pub mod actor;
+pub mod cookie;
+pub mod passwords;
+pub mod sessions;
+
+pub use actor::{Actor, CurrentSession, RoleGrant};
