@@ -21,7 +21,7 @@ pub fn clear(secure: bool) -> String {
 }
 
 /// The session token in a `Cookie` header, if present.
-pub fn find<'a>(cookie_header: &'a str, secure: bool) -> Option<&'a str> {
+pub fn find(cookie_header: &str, secure: bool) -> Option<&str> {
     let name = name(secure);
     cookie_header
         .split(';')
