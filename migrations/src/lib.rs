@@ -10,6 +10,7 @@ mod m20261128_000001_create_organisations;
 mod m20261128_000002_create_people;
 mod m20261128_000003_create_competency_dictionary;
 mod m20261128_000004_create_credentials_and_sessions;
+mod m20261128_000005_create_login_failures;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_create_people::Migration),
             Box::new(m20261128_000003_create_competency_dictionary::Migration),
             Box::new(m20261128_000004_create_credentials_and_sessions::Migration),
+            Box::new(m20261128_000005_create_login_failures::Migration),
         ]
     }
 }

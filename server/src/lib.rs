@@ -50,7 +50,9 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         }
     });
     tracing::info!(address = %listen, database = %redact(&url), "Sinergi is listening");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 

@@ -22,7 +22,7 @@ pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
         })
         .collect();
     #[cfg(feature = "ssr")]
-    set_status(&app_errors);
+    apply_error_status(&app_errors);
     view! {
         <div class="error-box" role="alert">
             <p class="error-title">{td_string!(locale, error.title)}</p>
@@ -59,13 +59,18 @@ pub fn message(locale: Locale, error: &AppError) -> String {
     }
 }
 
-/// The worst error decides the page's status (a 500 outranks a 404).
+/// Sets the response's status from the worst error (a 500 outranks a 404), and `Retry-After`
+/// when the request was rate limited.
 #[cfg(feature = "ssr")]
-fn set_status(errors: &[AppError]) {
+pub fn apply_error_status(errors: &[AppError]) {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
     let Some(code) = errors.iter().map(AppError::status_code).max() else { return };
-    if let (Some(response), Ok(status)) =
-        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
-    {
+    if let Ok(status) = http::StatusCode::from_u16(code) {
         response.set_status(status);
+    }
+    for error in errors {
+        if let AppError::RateLimited { retry_after_secs } = error {
+            response.insert_header(http::header::RETRY_AFTER, (*retry_after_secs).into());
+        }
     }
 }

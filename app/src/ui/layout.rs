@@ -52,18 +52,25 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn SignedIn() -> impl IntoView {
     let locale = use_locale();
     let sign_out = ServerAction::<SignOut>::new();
-    signed_in_name().map(|name| {
-        view! {
-            <div class="signed-in">
-                <span>{td_string!(locale, nav.signed_in_as)} " " <strong>{name}</strong></span>
-                <ActionForm action=sign_out>
-                    <button type="submit" class="link-button">
-                        {td_string!(locale, nav.sign_out)}
-                    </button>
-                </ActionForm>
-            </div>
+    let Some(name) = signed_in_name() else {
+        return view! {
+            <a class="sign-in-link" href=localized(locale, "/masuk")>
+                {td_string!(locale, nav.sign_in)}
+            </a>
         }
-    })
+        .into_any();
+    };
+    view! {
+        <div class="signed-in">
+            <span>{td_string!(locale, nav.signed_in_as)} " " <strong>{name}</strong></span>
+            <ActionForm action=sign_out>
+                <button type="submit" class="link-button">
+                    {td_string!(locale, nav.sign_out)}
+                </button>
+            </ActionForm>
+        </div>
+    }
+    .into_any()
 }
 
 /// The name of the signed-in person (rendered on the server only).

@@ -7,6 +7,7 @@ mod layout;
 pub mod locale;
 mod nav_toggle;
 mod not_found_page;
+mod sign_in_page;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, MetaTags, Title, provide_meta_context};
@@ -15,12 +16,15 @@ use leptos_router::{SsrMode, StaticSegment};
 
 use crate::i18n::{Locale, td_string};
 pub use error_view::ErrorView;
+#[cfg(feature = "ssr")]
+pub use error_view::apply_error_status;
 use home_page::HomePage;
 use layout::Layout;
 use leptos_i18n::Locale as _;
 pub use locale::{RequestLocale, use_locale};
 pub use nav_toggle::NavToggle;
 use not_found_page::NotFoundPage;
+use sign_in_page::SignInPage;
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -63,6 +67,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -3,6 +3,7 @@
 pub mod actor;
 pub mod cookie;
 pub mod passwords;
+pub mod rate_limit;
 pub mod sessions;
 
 pub use actor::{Actor, CurrentSession, RoleGrant};

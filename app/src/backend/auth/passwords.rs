@@ -80,7 +80,7 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// Argon2id with the crate's default (OWASP-recommended) parameters, off the async threads.
-async fn hash_password(password: String) -> Result<String, AppError> {
+pub async fn hash_password(password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())

@@ -10,13 +10,14 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, Tr
 
 use crate::backend::db;
 use crate::backend::entities::{
-    competency, competency_level, competency_type, membership, organisation, person,
+    competency, competency_level, competency_type, local_credential, membership, organisation,
+    person,
 };
 use crate::error::AppError;
 use crate::model::Nip;
 
 pub use competencies::COMPETENCIES;
-pub use organisations::{ORGANISATIONS, PEOPLE};
+pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
 
 /// What `seed_demo` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,9 @@ where
             .ok_or_else(|| AppError::internal(format!("seed names unknown organisation {slug}")))
     };
 
+    // One hash for all demo accounts: they share the documented demo password.
+    let demo_hash =
+        crate::backend::auth::passwords::hash_password(DEMO_PASSWORD.to_owned()).await?;
     for person_seed in PEOPLE {
         let nip = match person_seed.nip {
             Some(raw) => Some(Nip::parse(raw).map_err(AppError::internal)?.to_string()),
@@ -75,6 +79,13 @@ where
             nip: Set(nip),
             created_at: Set(now),
             ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+        local_credential::Entity::insert(local_credential::ActiveModel {
+            person_id: Set(created.last_insert_id),
+            password_hash: Set(demo_hash.clone()),
+            updated_at: Set(now),
         })
         .exec(&txn)
         .await?;

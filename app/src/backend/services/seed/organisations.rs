@@ -38,6 +38,9 @@ pub const ORGANISATIONS: &[(&str, &str, &str, OrganisationKind, bool)] = &[
     ),
 ];
 
+/// The password of every demo account (demo data only; README lists the accounts).
+pub const DEMO_PASSWORD: &str = "demo sinergi lampung";
+
 /// An invented person with one role: name, email, NIP (PNS only), organisation slug, role,
 /// position (jabatan) and unit.
 pub struct SeedPerson {

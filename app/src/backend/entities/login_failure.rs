@@ -1,0 +1,18 @@
+//! Entity of the `login_failures` table: one row per failed sign-in, per key.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "login_failures")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// `account:<email>` or `address:<ip>`.
+    pub key: String,
+    pub failed_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
