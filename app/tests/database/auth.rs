@@ -150,3 +150,44 @@ async fn a_deactivated_persons_sessions_stop_working() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_count_failures_together() {
+    use app::backend::auth::rate_limit::{self, AttemptKeys, LoginLimits};
+    crate::harness::each_database_shared("rate_limit", 2, |pools, backend| async move {
+        let (a, b) = (&pools[0], &pools[1]);
+        let limits = LoginLimits::default();
+        let t0 = Utc::now();
+        let keys = AttemptKeys::new("Kabid@Diskominfotik.example", "10.1.2.3");
+        // Failures alternate between the two "servers"; both see the sum.
+        for i in 0..limits.per_account {
+            let pool = if i % 2 == 0 { a } else { b };
+            rate_limit::check(pool, &keys, t0, limits).await.unwrap();
+            rate_limit::record_failure(pool, &keys, t0 + Duration::seconds(i as i64), limits)
+                .await
+                .unwrap();
+        }
+        let now = t0 + Duration::seconds(10);
+        for pool in [a, b] {
+            match rate_limit::check(pool, &keys, now, limits).await {
+                Err(AppError::RateLimited { retry_after_secs }) => {
+                    // The oldest failure leaves the window 15 minutes after it happened.
+                    assert_eq!(retry_after_secs, 890, "{backend:?}");
+                }
+                other => panic!("{backend:?}: expected RateLimited, got {other:?}"),
+            }
+        }
+        // The same email in another case is the same account.
+        let shouted = AttemptKeys::new("KABID@DISKOMINFOTIK.EXAMPLE", "10.9.9.9");
+        assert!(rate_limit::check(a, &shouted, now, limits).await.is_err(), "{backend:?}");
+        // Another account from another address is not affected.
+        let other = AttemptKeys::new("asn1@bkd.example", "10.9.9.9");
+        rate_limit::check(a, &other, now, limits).await.unwrap();
+        // After the window, and after a success, the account is free again.
+        let later = t0 + limits.window + Duration::seconds(5);
+        rate_limit::check(b, &keys, later, limits).await.unwrap();
+        rate_limit::record_success(b, &keys).await.unwrap();
+        rate_limit::check(a, &keys, now, limits).await.unwrap();
+    })
+    .await;
+}

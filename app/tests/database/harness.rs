@@ -26,21 +26,43 @@ where
     F: Fn(DatabaseConnection, Backend) -> Fut,
     Fut: Future<Output = ()>,
 {
+    each_database_shared(name, 1, |mut pools, backend| test(pools.remove(0), backend)).await;
+}
+
+/// Like [`each_database`], but hands the test `pools` separate connection pools on the same
+/// database: what several server processes sharing one database look like.
+pub async fn each_database_shared<F, Fut>(name: &str, pools: usize, test: F)
+where
+    F: Fn(Vec<DatabaseConnection>, Backend) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let dir = TempDir::new(name);
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.0.display());
-    let conn = db::connect_and_migrate(&url, 8).await.expect("SQLite test database");
-    test(conn.clone(), Backend::Sqlite).await;
-    conn.close().await.expect("close SQLite");
+    let first = db::connect_and_migrate(&url, 8).await.expect("SQLite test database");
+    let mut conns = vec![first];
+    for _ in 1..pools {
+        let options = db::connect_options(&url, 8).expect("options");
+        conns.push(Database::connect(options).await.expect("second SQLite pool"));
+    }
+    test(conns.clone(), Backend::Sqlite).await;
+    for conn in conns {
+        conn.close().await.expect("close SQLite");
+    }
 
     match std::env::var("SINERGI_TEST_POSTGRES_URL") {
         Ok(pg_url) if !pg_url.is_empty() => {
             let schema = PgSchema::create(&pg_url, name).await;
-            let mut options = db::connect_options(&pg_url, 8).expect("options");
-            options.set_schema_search_path(schema.name.clone());
-            let conn = Database::connect(options).await.expect("connect to the test schema");
-            db::migrate(&conn).await.expect("migrate PostgreSQL");
-            test(conn.clone(), Backend::Postgres).await;
-            conn.close().await.expect("close PostgreSQL");
+            let mut conns = Vec::new();
+            for _ in 0..pools {
+                let mut options = db::connect_options(&pg_url, 8).expect("options");
+                options.set_schema_search_path(schema.name.clone());
+                conns.push(Database::connect(options).await.expect("connect to the test schema"));
+            }
+            db::migrate(&conns[0]).await.expect("migrate PostgreSQL");
+            test(conns.clone(), Backend::Postgres).await;
+            for conn in conns {
+                conn.close().await.expect("close PostgreSQL");
+            }
             schema.drop().await;
         }
         _ => skip_postgres_loudly(),

@@ -64,7 +64,9 @@ pub async fn check<C: ConnectionTrait>(
             else {
                 continue;
             };
-            let wait = (unblocking.failed_at + limits.window - now).num_seconds().max(1);
+            // Rounded up: a client that waits exactly this long must find the window open.
+            let wait_ms = (unblocking.failed_at + limits.window - now).num_milliseconds();
+            let wait = ((wait_ms + 999) / 1000).max(1);
             return Err(AppError::RateLimited { retry_after_secs: wait.unsigned_abs() });
         }
     }
