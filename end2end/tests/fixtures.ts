@@ -11,10 +11,11 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
+    // Each error names the document it happened on, so that a failure says where to look.
     page.on("console", (msg) => {
-      if (msg.type() === "error") errors.push(msg.text());
+      if (msg.type() === "error") errors.push(`${page.url()}: ${msg.text()}`);
     });
-    page.on("pageerror", (err) => errors.push(err.message));
+    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
     await use(errors);
     expect(errors, "browser console errors").toEqual([]);
   },
