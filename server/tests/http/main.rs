@@ -1,0 +1,10 @@
+//! HTTP tests of the whole router (tower `oneshot`), on a real SQLite file with the demo data.
+
+// Test helpers may panic: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod locale;
+mod pages;
+mod security;
+mod support;
