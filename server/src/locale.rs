@@ -8,6 +8,7 @@
 //! Only page navigations are redirected (GET/HEAD accepting HTML, outside `/api`, `/pkg` and the
 //! probes); crawlers without cookies or language preferences always get the Indonesian page.
 
+use app::backend::auth::cookie;
 use app::i18n::Locale;
 use app::ui::RequestLocale;
 use app::ui::locale::{ENGLISH_PREFIX, INDONESIAN_PREFIX};
@@ -125,10 +126,8 @@ fn cookie_locale(headers: &HeaderMap) -> Option<Locale> {
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .and_then(|(_, value)| match value {
+        .find_map(|header| cookie::value(header, COOKIE_NAME))
+        .and_then(|value| match value {
             "en" => Some(Locale::en),
             "id" => Some(Locale::id),
             _ => None,

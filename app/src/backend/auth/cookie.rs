@@ -22,7 +22,11 @@ pub fn clear(secure: bool) -> String {
 
 /// The session token in a `Cookie` header, if present.
 pub fn find(cookie_header: &str, secure: bool) -> Option<&str> {
-    let name = name(secure);
+    value(cookie_header, name(secure))
+}
+
+/// The value of the cookie called `name` in a `Cookie` header (`a=1; b=2`), if present.
+pub fn value<'h>(cookie_header: &'h str, name: &str) -> Option<&'h str> {
     cookie_header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
