@@ -3,6 +3,8 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.SINERGI_E2E_PORT ?? 3100);
+// The OpenID provider the login tests sign in through (oidc/provider.mjs).
+const oidcPort = Number(process.env.SINERGI_OIDC_PORT ?? 3200);
 
 export default defineConfig({
   testDir: "./tests",
@@ -32,13 +34,24 @@ export default defineConfig({
     { name: "hydrated", use: { javaScriptEnabled: true } },
     { name: "no-js", use: { javaScriptEnabled: false } },
   ],
-  webServer: {
-    command: "../scripts/e2e-server.sh",
-    url: `http://127.0.0.1:${port}/readyz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { SINERGI_E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: "node oidc/provider.mjs",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { SINERGI_OIDC_PORT: String(oidcPort), SINERGI_E2E_PORT: String(port) },
+    },
+    {
+      command: "../scripts/e2e-server.sh",
+      url: `http://127.0.0.1:${port}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { SINERGI_E2E_PORT: String(port), SINERGI_OIDC_PORT: String(oidcPort) },
+    },
+  ],
 });

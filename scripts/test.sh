@@ -34,6 +34,11 @@ cargo test -p app --features ssr 2>&1 | tee -a "$log"
 step "dependency audit (offline advisory snapshot)"
 advisory_db="${SINERGI_ADVISORY_DB:-../shared/advisory-db}"
 [ -d "$advisory_db" ] || { echo "No RustSec advisory database at $advisory_db: set SINERGI_ADVISORY_DB to a checkout of it." >&2; exit 1; }
+# The one ignored advisory (.cargo/audit.toml) concerns RSA private keys; Sinergi must hold none.
+if grep -rnE 'RsaPrivateKey|PrivateSigningKey|EncodingKey|rsa::' --include='*.rs' app server frontend migrations; then
+  echo "RSA private-key code found: the RUSTSEC-2023-0071 exception in .cargo/audit.toml no longer holds." >&2
+  exit 1
+fi
 cargo audit --no-fetch --db "$advisory_db"
 
 step "release build"

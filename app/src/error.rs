@@ -46,6 +46,10 @@ pub enum ConflictReason {
     AlreadyExists { field: String },
     /// The record changed or was removed since it was read.
     Stale,
+    /// The organisation is not verified by the province yet, so it may not publish or post.
+    OrganisationNotVerified,
+    /// An administrator tried to deactivate their own account (someone else must do it).
+    OwnAccount,
 }
 
 impl AppError {

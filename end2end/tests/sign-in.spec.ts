@@ -11,7 +11,7 @@ test("a coordinator signs in and out", async ({ page, consoleErrors, checkA11y }
 
   await page.getByLabel("Email").fill("koordinator@unila.sinergi.example");
   await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
 
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   await expect(page.locator(".signed-in")).toContainText("Dr. Rina Kartikasari, M.Si.");
@@ -27,7 +27,7 @@ test("a wrong password is refused with a clear message and no session", async ({
   await page.goto("/masuk");
   await page.getByLabel("Email").fill("dosen@itera.sinergi.example");
   await page.getByLabel("Kata sandi").fill("bukan kata sandinya");
-  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText("Email atau kata sandi salah.");
   await expect(page).toHaveURL(/\/masuk/);
   const cookies = await context.cookies();

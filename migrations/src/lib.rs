@@ -11,6 +11,8 @@ mod m20261128_000002_create_people;
 mod m20261128_000003_create_competency_dictionary;
 mod m20261128_000004_create_credentials_and_sessions;
 mod m20261128_000005_create_login_failures;
+mod m20261128_000006_create_organisation_reviews;
+mod m20261128_000007_create_external_identities;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -24,6 +26,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_create_competency_dictionary::Migration),
             Box::new(m20261128_000004_create_credentials_and_sessions::Migration),
             Box::new(m20261128_000005_create_login_failures::Migration),
+            Box::new(m20261128_000006_create_organisation_reviews::Migration),
+            Box::new(m20261128_000007_create_external_identities::Migration),
         ]
     }
 }

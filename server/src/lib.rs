@@ -3,6 +3,7 @@
 pub mod csrf;
 pub mod health;
 pub mod locale;
+pub mod oauth;
 pub mod router;
 pub mod security_headers;
 pub mod session;
@@ -10,6 +11,7 @@ pub mod telemetry;
 
 use std::sync::Arc;
 
+use app::backend::auth::external::{LoginProviders, providers as login_providers};
 use app::backend::{AppState, Config, db, services::seed};
 use axum::serve::ListenerExt as _;
 use leptos::config::get_configuration;
@@ -19,17 +21,22 @@ use leptos::config::get_configuration;
 pub enum StartError {
     #[error("database: {0}")]
     Database(#[from] sea_orm::DbErr),
-    #[error("demo data: {0}")]
-    Seed(#[from] app::error::AppError),
+    #[error("{0}")]
+    App(#[from] app::error::AppError),
     #[error("leptos configuration: {0}")]
     Leptos(String),
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    #[error("login providers: {0}")]
+    LoginProviders(#[from] app::backend::auth::external::providers::ProviderConfigError),
 }
 
 /// Connects (migrating and, if configured, seeding an empty database) and serves until Ctrl-C or
 /// SIGTERM.
 pub async fn serve(config: Config) -> Result<(), StartError> {
+    // A mistake in the providers' settings stops the start, naming the variable to fix.
+    let providers = login_providers::from_env(std::env::vars())?;
+    let login = LoginProviders::new(providers, &config.base_url)?;
     let url = config.database_url();
     let conn = db::connect_and_migrate(&url, config.db_max_connections).await?;
     if config.demo_data {
@@ -38,7 +45,10 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let mut leptos_options =
         get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?.leptos_options;
     leptos_options.site_addr = config.listen;
-    let state = AppState { db: conn, config: Arc::new(config), leptos_options };
+    let names: Vec<String> = login.views().into_iter().map(|p| p.name).collect();
+    tracing::info!(providers = ?names, "external login providers");
+    let state =
+        AppState { db: conn, config: Arc::new(config), leptos_options, login: Arc::new(login) };
     let listen = state.config.listen;
     let app = router::app(state);
 

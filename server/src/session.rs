@@ -34,7 +34,9 @@ pub async fn load(State(state): State<AppState>, mut request: Request, next: Nex
     let mut stale_cookie = false;
     if let Some(token) = presented {
         match resolve(&state, &token).await {
-            Ok(Some(actor)) => current = CurrentSession { token: Some(token), actor },
+            Ok(Some((actor, pre_login_data))) => {
+                current = CurrentSession { token: Some(token), actor, pre_login_data }
+            }
             Ok(None) => stale_cookie = true,
             // The page still renders for an anonymous visitor; the failure is in the log.
             Err(error) => tracing::warn!(?error, "session lookup failed"),
@@ -48,18 +50,19 @@ pub async fn load(State(state): State<AppState>, mut request: Request, next: Nex
     response
 }
 
-/// `Ok(None)`: no live session. `Ok(Some(None))`: a live session nobody has signed in to yet.
+/// `Ok(None)`: no live session. `Ok(Some((None, data)))`: a live session nobody has signed in
+/// to yet, with its data.
 async fn resolve(
     state: &AppState,
     token: &SessionToken,
-) -> Result<Option<Option<Actor>>, app::error::AppError> {
+) -> Result<Option<(Option<Actor>, Option<String>)>, app::error::AppError> {
     let Some(session) =
         sessions::resolve(&state.db, token, Utc::now(), SessionPolicy::default()).await?
     else {
         return Ok(None);
     };
     match session.person_id {
-        Some(person_id) => Ok(Some(Actor::load(&state.db, person_id).await?)),
-        None => Ok(Some(None)),
+        Some(person_id) => Ok(Some((Actor::load(&state.db, person_id).await?, None))),
+        None => Ok(Some((None, Some(session.data)))),
     }
 }

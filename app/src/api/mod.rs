@@ -1,10 +1,32 @@
 //! Server functions, grouped by feature. Each one: who is asking → one service call → a DTO.
 
+pub mod access;
+pub mod login;
+pub mod organisations;
+pub mod people;
 pub mod session;
 pub mod stats;
 
+pub use access::{
+    DecideAccessRequest, RequestAccess, decide_access_request, get_access_request_form,
+    list_access_requests, request_access,
+};
+pub use login::list_login_providers;
+pub use organisations::{
+    ReviewOrganisation, get_organisation, list_organisations_for_review, review_organisation,
+};
+pub use people::{SetMemberActive, get_my_profile, get_person_profile, list_members};
 pub use session::{SignIn, SignOut, sign_in, sign_out};
 pub use stats::get_portal_counts;
+
+/// The application state and the signed-in actor, or `Unauthenticated`.
+#[cfg(feature = "ssr")]
+fn state_and_actor()
+-> Result<(crate::backend::AppState, crate::backend::auth::Actor), crate::error::AppError> {
+    let state = crate::backend::AppState::current()?;
+    let actor = crate::backend::auth::CurrentSession::of_request().require_actor()?.clone();
+    Ok((state, actor))
+}
 
 /// The address the request came from (the TCP peer), for per-address rate limits.
 #[cfg(feature = "ssr")]

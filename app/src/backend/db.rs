@@ -120,6 +120,16 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
         "competency_levels.competency_id, competency_levels.level",
         "level",
     ),
+    (
+        "uq_external_identities_subject",
+        "external_identities.provider, external_identities.subject",
+        "subject",
+    ),
+    (
+        "uq_access_requests_pending",
+        "access_requests.provider, access_requests.subject, access_requests.organisation_id",
+        "organisation",
+    ),
 ];
 
 /// The form field behind a unique-constraint violation message of either database.

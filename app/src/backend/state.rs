@@ -7,6 +7,7 @@ use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use super::Config;
+use super::auth::external::LoginProviders;
 use crate::error::AppError;
 
 /// Shared, cheaply cloned state of the running server.
@@ -15,6 +16,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
+    /// The configured external login providers (none: local accounts only).
+    pub login: Arc<LoginProviders>,
 }
 
 impl AppState {

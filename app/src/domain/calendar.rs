@@ -13,6 +13,13 @@ pub fn ledger_year(at: DateTime<Utc>) -> i32 {
     at.with_timezone(&WIB).year()
 }
 
+/// An RFC 3339 instant shown in WIB as `dd-mm-yyyy hh:mm WIB`; the input as is if unreadable.
+pub fn format_wib(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|at| at.with_timezone(&WIB).format("%d-%m-%Y %H:%M WIB").to_string())
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -24,5 +31,11 @@ mod tests {
         let after_midnight_wib = Utc.with_ymd_and_hms(2026, 12, 31, 17, 0, 0).unwrap();
         assert_eq!(ledger_year(before_midnight_wib), 2026);
         assert_eq!(ledger_year(after_midnight_wib), 2027);
+    }
+
+    #[test]
+    fn instants_are_shown_in_wib() {
+        assert_eq!(format_wib("2026-12-31T17:30:00+00:00"), "01-01-2027 00:30 WIB");
+        assert_eq!(format_wib("not a date"), "not a date");
     }
 }

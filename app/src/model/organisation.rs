@@ -22,6 +22,42 @@ impl OrganisationKind {
             Self::Province => "province",
         }
     }
+
+    /// The kind stored as `value`, if it is one.
+    pub fn from_db(value: &str) -> Option<Self> {
+        [Self::University, Self::Agency, Self::Province].into_iter().find(|k| k.as_db() == value)
+    }
+}
+
+/// An organisation as anyone may see it (names and verification are public).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationSummary {
+    pub slug: String,
+    pub name: String,
+    pub short_name: String,
+    pub kind: OrganisationKind,
+    /// Verified by the province: only verified organisations publish offers or post needs.
+    pub verified: bool,
+}
+
+/// A row of the province administrator's verification list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationReviewRow {
+    pub organisation: OrganisationSummary,
+    /// People holding a role there.
+    pub members: u64,
+    /// The latest decision, if any was made in Sinergi (seeded ones have none).
+    pub last_review: Option<ReviewDecision>,
+}
+
+/// One decision of a province administrator on an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewDecision {
+    pub verified: bool,
+    pub reviewer_name: String,
+    /// RFC 3339, UTC.
+    pub reviewed_at: String,
+    pub note: Option<String>,
 }
 
 /// Live figures for the home page.

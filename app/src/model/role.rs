@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::OrganisationKind;
+
 /// A role, granted per organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
@@ -38,6 +40,25 @@ impl Role {
         }
     }
 
+    /// The kind of organisation this role is held in.
+    pub fn organisation_kind(self) -> OrganisationKind {
+        match self {
+            Self::UniversityCoordinator | Self::Academic => OrganisationKind::University,
+            Self::AgencyLead | Self::Asn => OrganisationKind::Agency,
+            Self::ProvinceAdmin => OrganisationKind::Province,
+        }
+    }
+
+    /// The role that administers an organisation of `kind`: manages its members, invites
+    /// people, approves access requests.
+    pub fn administrator_of(kind: OrganisationKind) -> Self {
+        match kind {
+            OrganisationKind::University => Self::UniversityCoordinator,
+            OrganisationKind::Agency => Self::AgencyLead,
+            OrganisationKind::Province => Self::ProvinceAdmin,
+        }
+    }
+
     /// The role stored as `value`, if it is one.
     pub fn from_db(value: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|role| role.as_db() == value)
@@ -54,5 +75,14 @@ mod tests {
             assert_eq!(Role::from_db(role.as_db()), Some(role));
         }
         assert_eq!(Role::from_db("superuser"), None);
+    }
+
+    #[test]
+    fn each_kind_is_administered_by_a_role_held_in_that_kind() {
+        for kind in
+            [OrganisationKind::University, OrganisationKind::Agency, OrganisationKind::Province]
+        {
+            assert_eq!(Role::administrator_of(kind).organisation_kind(), kind);
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::locale::use_locale;
+use super::locale::{localized, use_locale};
 use crate::error::{AppError, ConflictReason};
 use crate::i18n::{Locale, td_string};
 
@@ -32,6 +32,15 @@ pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
                     .map(|e| view! { <li>{message(locale, e)}</li> })
                     .collect_view()}
             </ul>
+            {app_errors.contains(&AppError::Unauthenticated).then(|| {
+                view! {
+                    <p>
+                        <a href=localized(locale, "/masuk")>
+                            {td_string!(locale, error.sign_in_link)}
+                        </a>
+                    </p>
+                }
+            })}
         </div>
     }
 }
@@ -48,6 +57,12 @@ pub fn message(locale: Locale, error: &AppError) -> String {
         }
         AppError::Conflict(ConflictReason::Stale) => {
             td_string!(locale, error.conflict_stale).to_owned()
+        }
+        AppError::Conflict(ConflictReason::OrganisationNotVerified) => {
+            td_string!(locale, error.conflict_not_verified).to_owned()
+        }
+        AppError::Conflict(ConflictReason::OwnAccount) => {
+            td_string!(locale, error.conflict_own_account).to_owned()
         }
         AppError::RateLimited { retry_after_secs } => {
             td_string!(locale, error.rate_limited, seconds = *retry_after_secs).to_string()

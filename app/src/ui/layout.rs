@@ -28,6 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <li>
                                 <a href=localized(locale, "/")>{td_string!(locale, nav.home)}</a>
                             </li>
+                            <SignedInLinks />
                         </ul>
                     </nav>
                     <SignedIn />
@@ -47,12 +48,30 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// Links only a signed-in person has use for; the pages behind them check access themselves.
+#[component]
+fn SignedInLinks() -> impl IntoView {
+    let locale = use_locale();
+    let Some(viewer) = viewer() else { return ().into_any() };
+    view! {
+        <li>
+            <a href=localized(locale, "/akun")>{td_string!(locale, nav.account)}</a>
+        </li>
+        {viewer.province_admin.then(|| view! {
+            <li>
+                <a href=localized(locale, "/admin/organisasi")>{td_string!(locale, nav.review)}</a>
+            </li>
+        })}
+    }
+    .into_any()
+}
+
 /// The signed-in person's name and a sign-out button (a plain form: no JavaScript needed).
 #[component]
 fn SignedIn() -> impl IntoView {
     let locale = use_locale();
     let sign_out = ServerAction::<SignOut>::new();
-    let Some(name) = signed_in_name() else {
+    let Some(Viewer { name, .. }) = viewer() else {
         return view! {
             <a class="sign-in-link" href=localized(locale, "/masuk")>
                 {td_string!(locale, nav.sign_in)}
@@ -73,11 +92,19 @@ fn SignedIn() -> impl IntoView {
     .into_any()
 }
 
-/// The name of the signed-in person (rendered on the server only).
-fn signed_in_name() -> Option<String> {
+/// What the header needs to know about the signed-in person.
+struct Viewer {
+    name: String,
+    province_admin: bool,
+}
+
+/// The signed-in person, if any (the header renders on the server only).
+fn viewer() -> Option<Viewer> {
     #[cfg(feature = "ssr")]
     {
-        crate::backend::auth::CurrentSession::of_request().actor.map(|a| a.full_name)
+        crate::backend::auth::CurrentSession::of_request()
+            .actor
+            .map(|a| Viewer { province_admin: a.is_province_admin(), name: a.full_name })
     }
     #[cfg(not(feature = "ssr"))]
     {

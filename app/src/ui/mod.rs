@@ -1,20 +1,27 @@
 //! Pages and components. Everything here renders on the server; only `#[island]`s run in the
 //! browser too.
 
+mod access_request_page;
+mod access_requests_section;
 mod error_view;
 mod home_page;
+mod labels;
 mod layout;
 pub mod locale;
 mod nav_toggle;
 mod not_found_page;
+mod organisation_page;
+mod profile_page;
+mod review_page;
 mod sign_in_page;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, StaticSegment};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use crate::i18n::{Locale, td_string};
+use access_request_page::AccessRequestPage;
 pub use error_view::ErrorView;
 #[cfg(feature = "ssr")]
 pub use error_view::apply_error_status;
@@ -24,6 +31,9 @@ use leptos_i18n::Locale as _;
 pub use locale::{RequestLocale, use_locale};
 pub use nav_toggle::NavToggle;
 use not_found_page::NotFoundPage;
+use organisation_page::OrganisationPage;
+use profile_page::{AccountPage, PersonPage};
+use review_page::ReviewPage;
 use sign_in_page::SignInPage;
 
 /// The HTML document around every page.
@@ -68,6 +78,27 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("minta-akses")
+                        view=AccessRequestPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("orang"), ParamSegment("id"))
+                        view=PersonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("organisasi"), ParamSegment("slug"))
+                        view=OrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("organisasi"))
+                        view=ReviewPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </Layout>
         </Router>
@@ -90,10 +121,18 @@ fn set_content_security_policy(options: &LeptosOptions) {
     } else {
         String::new()
     };
+    // The external login forms redirect to the providers, which form-action also governs.
+    let providers = crate::backend::AppState::current()
+        .map(|state| state.login.form_action_origins())
+        .unwrap_or_default()
+        .iter()
+        .map(|origin| format!(" {origin}"))
+        .collect::<String>();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'{live_reload}; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+         object-src 'none'; base-uri 'none'; form-action 'self'{providers}; \
+         frame-ancestors 'none'",
         &*nonce
     );
     if let Ok(value) = http::HeaderValue::from_str(&policy) {

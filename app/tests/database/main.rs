@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod external;
 mod harness;
 mod schema;
 mod seed;
+mod tenancy;

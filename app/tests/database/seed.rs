@@ -63,7 +63,10 @@ async fn portal_counts_count_only_verified_organisations_and_asn() {
         let expected = PortalCounts {
             universities: expect_verified("university"),
             agencies: expect_verified("agency"),
-            civil_servants: PEOPLE.iter().filter(|p| p.role == "asn").count() as u64,
+            civil_servants: PEOPLE
+                .iter()
+                .filter(|p| p.role == "asn" || p.also.iter().any(|(_, role)| *role == "asn"))
+                .count() as u64,
             competencies: COMPETENCIES.len() as u64,
         };
         assert_eq!(portal_counts(&db).await.unwrap(), expected, "{backend:?}");

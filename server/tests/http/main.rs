@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod external_login;
 mod locale;
+mod matrix;
 mod pages;
 mod security;
 mod support;

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::backend::auth::external::{LoginProviders, providers};
 use app::backend::{AppState, Config, db, services::seed};
 use axum::Router;
 use axum::body::Body;
@@ -57,8 +58,30 @@ pub async fn test_app_with(secure_cookies: bool) -> TestApp {
         .output_name("sinergi")
         .site_root(site.display().to_string())
         .build();
-    let state = AppState { db: conn, config: Arc::new(config), leptos_options };
+    let login = LoginProviders::new(test_providers(), "http://127.0.0.1").unwrap();
+    let state =
+        AppState { db: conn, config: Arc::new(config), leptos_options, login: Arc::new(login) };
     TestApp { router: server::router::app(state.clone()), state, _dir: TempDir(dir) }
+}
+
+/// Two providers nobody listens for (port 9, discard): a plain OAuth 2.0 one, whose start needs
+/// no network, and an OpenID Connect one, whose discovery fails. The full flow runs end to end
+/// against a real provider (end2end/).
+fn test_providers() -> Vec<providers::ProviderConfig> {
+    let vars = [
+        ("SINERGI_LOGIN_PROVIDERS", "uji,mati"),
+        ("SINERGI_LOGIN_UJI_KIND", "oauth2"),
+        ("SINERGI_LOGIN_UJI_LABEL", "SSO Uji"),
+        ("SINERGI_LOGIN_UJI_AUTHORIZE_URL", "http://127.0.0.1:9/authorize"),
+        ("SINERGI_LOGIN_UJI_TOKEN_URL", "http://127.0.0.1:9/token"),
+        ("SINERGI_LOGIN_UJI_USERINFO_URL", "http://127.0.0.1:9/me"),
+        ("SINERGI_LOGIN_UJI_CLIENT_ID", "sinergi"),
+        ("SINERGI_LOGIN_UJI_SCOPES", "openid email"),
+        ("SINERGI_LOGIN_MATI_KIND", "oidc"),
+        ("SINERGI_LOGIN_MATI_ISSUER", "http://127.0.0.1:9"),
+        ("SINERGI_LOGIN_MATI_CLIENT_ID", "sinergi"),
+    ];
+    providers::from_env(vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))).unwrap()
 }
 
 pub async fn send(app: &TestApp, request: Request<Body>) -> Response<Body> {

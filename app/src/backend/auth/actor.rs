@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use super::sessions::SessionToken;
 use crate::backend::entities::{membership, person};
 use crate::error::AppError;
-use crate::model::Role;
+use crate::model::{OrganisationKind, Role};
 
 /// One role in one organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,22 @@ impl Actor {
     /// Whether the actor holds `role` in any organisation.
     pub fn has_role(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
+    }
+
+    /// Whether the actor administers the organisation: a university's coordinator, an agency's
+    /// lead, or a province administrator of the province office.
+    pub fn administers(&self, organisation_id: i32, kind: OrganisationKind) -> bool {
+        self.has_role_in(Role::administrator_of(kind), organisation_id)
+    }
+
+    /// Whether the actor is a province administrator (verifies organisations, sees all).
+    pub fn is_province_admin(&self) -> bool {
+        self.has_role(Role::ProvinceAdmin)
+    }
+
+    /// `Forbidden` unless `allowed`: the last line of every permission check.
+    pub fn require(allowed: bool) -> Result<(), AppError> {
+        if allowed { Ok(()) } else { Err(AppError::Forbidden) }
     }
 
     /// Loads the actor of an active person; `None` for unknown or deactivated people.
@@ -66,6 +82,9 @@ pub struct CurrentSession {
     pub token: Option<SessionToken>,
     /// The signed-in person, if any.
     pub actor: Option<Actor>,
+    /// The data (JSON) of a live session nobody has signed in to: e.g. an identity from a
+    /// login provider waiting to request access.
+    pub pre_login_data: Option<String>,
 }
 
 impl CurrentSession {

@@ -1,7 +1,9 @@
-//! Who is asking: sessions, local passwords, the current actor and the session cookie.
+//! Who is asking: sessions, local passwords, external login providers, the current actor and
+//! the session cookie.
 
 pub mod actor;
 pub mod cookie;
+pub mod external;
 pub mod passwords;
 pub mod rate_limit;
 pub mod sessions;

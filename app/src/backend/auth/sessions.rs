@@ -77,11 +77,50 @@ pub async fn start<C: ConnectionTrait>(
     now: DateTime<Utc>,
     policy: SessionPolicy,
 ) -> Result<SessionToken, AppError> {
+    insert(conn, person_id, "{}".to_owned(), now, policy).await
+}
+
+/// Starts a session nobody has signed in to yet, carrying `data` (JSON): an external login in
+/// progress (state, nonce, PKCE verifier), or an identity waiting to request access.
+pub async fn start_pre_login<C: ConnectionTrait>(
+    conn: &C,
+    data: String,
+    now: DateTime<Utc>,
+    policy: SessionPolicy,
+) -> Result<SessionToken, AppError> {
+    insert(conn, None, data, now, policy).await
+}
+
+/// Ends the pre-login session of `token` and returns its data, if it is live and nobody has
+/// signed in to it. Single use: a second call (a replayed callback) finds nothing.
+pub async fn take_pre_login<C: ConnectionTrait>(
+    conn: &C,
+    token: &SessionToken,
+    now: DateTime<Utc>,
+    policy: SessionPolicy,
+) -> Result<Option<String>, AppError> {
+    let Some(found) = resolve(conn, token, now, policy).await? else { return Ok(None) };
+    if found.person_id.is_some() {
+        return Ok(None);
+    }
+    // Deleting by id and counting the rows makes two simultaneous callbacks race for one row:
+    // only the one that deleted it goes on.
+    let deleted = session::Entity::delete_by_id(found.id).exec(conn).await?;
+    Ok((deleted.rows_affected == 1).then_some(found.data))
+}
+
+async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    person_id: Option<i32>,
+    data: String,
+    now: DateTime<Utc>,
+    policy: SessionPolicy,
+) -> Result<SessionToken, AppError> {
     let token = SessionToken::generate();
     session::ActiveModel {
         token_hash: Set(token.hash()),
         person_id: Set(person_id),
-        data: Set("{}".to_owned()),
+        data: Set(data),
         created_at: Set(now),
         last_seen_at: Set(now),
         expires_at: Set(now + policy.absolute),

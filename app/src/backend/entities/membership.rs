@@ -13,6 +13,8 @@ pub struct Model {
     pub role: String,
     pub position: Option<String>,
     pub unit: Option<String>,
+    /// Pangkat/golongan of a civil servant, e.g. "Penata Muda, III/a".
+    pub rank: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,12 +1,15 @@
 //! sea-orm entities, one per table, mirroring `migrations/`. Data shapes only: behaviour lives in
 //! `services/`.
 
+pub mod access_request;
 pub mod competency;
 pub mod competency_level;
 pub mod competency_type;
+pub mod external_identity;
 pub mod local_credential;
 pub mod login_failure;
 pub mod membership;
 pub mod organisation;
+pub mod organisation_review;
 pub mod person;
 pub mod session;

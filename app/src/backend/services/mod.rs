@@ -1,5 +1,8 @@
-//! Services: one module per feature. Each takes a connection and (once identity lands) the actor,
-//! and enforces its own rules; the UI hiding a button is never the check.
+//! Services: one module per feature. Each takes a connection and the `Actor`, and enforces its
+//! own rules (who may, on which organisation's data); the UI hiding a button is never the check.
 
+pub mod access_requests;
+pub mod organisations;
+pub mod people;
 pub mod seed;
 pub mod stats;

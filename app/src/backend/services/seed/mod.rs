@@ -95,11 +95,23 @@ where
             role: Set(person_seed.role.to_owned()),
             position: Set(person_seed.position.map(str::to_owned)),
             unit: Set(person_seed.unit.map(str::to_owned)),
+            rank: Set(person_seed.rank.map(str::to_owned)),
             created_at: Set(now),
             ..Default::default()
         })
         .exec(&txn)
         .await?;
+        for (organisation, role) in person_seed.also {
+            membership::Entity::insert(membership::ActiveModel {
+                person_id: Set(created.last_insert_id),
+                organisation_id: Set(org_id(organisation)?),
+                role: Set((*role).to_owned()),
+                created_at: Set(now),
+                ..Default::default()
+            })
+            .exec(&txn)
+            .await?;
+        }
     }
 
     competency_type::Entity::insert_many(competencies::TYPES.iter().zip(1i16..).map(

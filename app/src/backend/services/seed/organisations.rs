@@ -41,8 +41,8 @@ pub const ORGANISATIONS: &[(&str, &str, &str, OrganisationKind, bool)] = &[
 /// The password of every demo account (demo data only; README lists the accounts).
 pub const DEMO_PASSWORD: &str = "demo sinergi lampung";
 
-/// An invented person with one role: name, email, NIP (PNS only), organisation slug, role,
-/// position (jabatan) and unit.
+/// An invented person: name, email, NIP (PNS only), organisation slug, role, position (jabatan)
+/// and unit; optionally a rank (pangkat/golongan) and further roles elsewhere.
 pub struct SeedPerson {
     pub full_name: &'static str,
     pub email: &'static str,
@@ -51,6 +51,19 @@ pub struct SeedPerson {
     pub role: &'static str,
     pub position: Option<&'static str>,
     pub unit: Option<&'static str>,
+    pub rank: Option<&'static str>,
+    /// Further roles: (organisation slug, role), with no position or unit.
+    pub also: &'static [(&'static str, &'static str)],
+}
+
+impl SeedPerson {
+    const fn rank(self, rank: &'static str) -> Self {
+        Self { rank: Some(rank), ..self }
+    }
+
+    const fn also(self, also: &'static [(&'static str, &'static str)]) -> Self {
+        Self { also, ..self }
+    }
 }
 
 const fn person(
@@ -62,7 +75,7 @@ const fn person(
     position: Option<&'static str>,
     unit: Option<&'static str>,
 ) -> SeedPerson {
-    SeedPerson { full_name, email, nip, organisation, role, position, unit }
+    SeedPerson { full_name, email, nip, organisation, role, position, unit, rank: None, also: &[] }
 }
 
 /// Every persona of DOMAIN.md at least once. Emails use the reserved `.example` domain.
@@ -102,7 +115,8 @@ pub const PEOPLE: &[SeedPerson] = &[
         "agency_lead",
         Some("Kepala Bidang Statistik"),
         Some("Bidang Statistik"),
-    ),
+    )
+    .rank("Pembina, IV/a"),
     person(
         "Siti Nurhaliza, S.Stat.",
         "asn1@diskominfotik.sinergi.example",
@@ -111,7 +125,8 @@ pub const PEOPLE: &[SeedPerson] = &[
         "asn",
         Some("Pranata Komputer Ahli Pertama"),
         Some("Bidang Statistik"),
-    ),
+    )
+    .rank("Penata Muda, III/a"),
     person(
         "Agus Setiawan, A.Md.",
         "asn2@diskominfotik.sinergi.example",
@@ -120,7 +135,8 @@ pub const PEOPLE: &[SeedPerson] = &[
         "asn",
         Some("Statistisi Terampil"),
         Some("Bidang Statistik"),
-    ),
+    )
+    .rank("Pengatur, II/c"),
     person(
         "Dewi Anggraini, S.Sos.",
         "asn3@diskominfotik.sinergi.example",
@@ -129,7 +145,8 @@ pub const PEOPLE: &[SeedPerson] = &[
         "asn",
         Some("Pranata Humas Ahli Pertama"),
         Some("Bidang Informasi Publik"),
-    ),
+    )
+    .rank("Penata Muda, III/a"),
     person(
         "Rahmat Hidayat, S.H.",
         "kasubbag@bkd.sinergi.example",
@@ -138,7 +155,8 @@ pub const PEOPLE: &[SeedPerson] = &[
         "agency_lead",
         Some("Kepala Subbagian Umum"),
         Some("Sekretariat"),
-    ),
+    )
+    .rank("Penata Tingkat I, III/d"),
     person(
         "Fitri Handayani, S.A.P.",
         "asn1@bkd.sinergi.example",
@@ -147,7 +165,8 @@ pub const PEOPLE: &[SeedPerson] = &[
         "asn",
         Some("Analis Kepegawaian Ahli Pertama"),
         Some("Bidang Pengembangan Karier"),
-    ),
+    )
+    .rank("Penata Muda Tingkat I, III/b"),
     person(
         "Yusuf Maulana, S.IP., M.Si.",
         "admin@pemprov.sinergi.example",
@@ -156,5 +175,18 @@ pub const PEOPLE: &[SeedPerson] = &[
         "province_admin",
         Some("Administrator Sinergi"),
         Some("BPSDM"),
-    ),
+    )
+    .rank("Pembina, IV/a")
+    // A province administrator is a civil servant of BPSDM too: two roles, two organisations.
+    .also(&[("bpsdm", "asn")]),
+    person(
+        "Lestari Wulandari, S.Kom.",
+        "admin2@pemprov.sinergi.example",
+        Some("198507142010012005"),
+        "pemprov-lampung",
+        "province_admin",
+        Some("Administrator Sinergi"),
+        Some("BKD"),
+    )
+    .rank("Penata Tingkat I, III/d"),
 ];
