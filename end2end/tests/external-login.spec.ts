@@ -49,6 +49,7 @@ test("a civil servant signs in with OpenID Connect; no token reaches the browser
   page,
   context,
   checkA11y,
+  consoleErrors,
 }) => {
   await page.goto("/masuk");
   await checkA11y(page);
@@ -64,6 +65,7 @@ test("a civil servant signs in with OpenID Connect; no token reaches the browser
   const [session] = await sessionCookies(context);
   expect(session.httpOnly).toBe(true);
   expect(session.sameSite).toBe("Lax");
+  void consoleErrors;
 });
 
 test("a plain OAuth 2.0 provider identifies the person through its userinfo endpoint", async ({

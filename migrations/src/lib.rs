@@ -13,6 +13,7 @@ mod m20261128_000004_create_credentials_and_sessions;
 mod m20261128_000005_create_login_failures;
 mod m20261128_000006_create_organisation_reviews;
 mod m20261128_000007_create_external_identities;
+mod m20261128_000008_create_invitations_and_outbox;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_create_login_failures::Migration),
             Box::new(m20261128_000006_create_organisation_reviews::Migration),
             Box::new(m20261128_000007_create_external_identities::Migration),
+            Box::new(m20261128_000008_create_invitations_and_outbox::Migration),
         ]
     }
 }

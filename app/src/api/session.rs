@@ -13,7 +13,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(super) mod server {
     use chrono::Utc;
 
     use crate::backend::AppState;
@@ -36,8 +36,21 @@ mod server {
             Err(error) => return Err(error),
         };
         rate_limit::record_success(&state.db, &keys).await?;
+        begin_session(&state, person_id, policy).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    }
+
+    /// Signs `person_id` in: a fresh session replaces whatever session the request carried
+    /// (rotation), and its cookie is set on the response.
+    pub async fn begin_session(
+        state: &AppState,
+        person_id: i32,
+        policy: SessionPolicy,
+    ) -> Result<(), AppError> {
         let previous = CurrentSession::of_request().token;
-        let token = sessions::rotate(&state.db, previous.as_ref(), person_id, now, policy).await?;
+        let token =
+            sessions::rotate(&state.db, previous.as_ref(), person_id, Utc::now(), policy).await?;
         let value =
             cookie::set(token.as_str(), policy.absolute.num_seconds(), state.config.secure_cookies);
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
@@ -45,7 +58,6 @@ mod server {
         {
             response.append_header(http::header::SET_COOKIE, value);
         }
-        leptos_axum::redirect("/");
         Ok(())
     }
 }

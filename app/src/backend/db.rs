@@ -130,6 +130,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
         "access_requests.provider, access_requests.subject, access_requests.organisation_id",
         "organisation",
     ),
+    ("uq_invitations_token_hash", "invitations.token_hash", "token"),
 ];
 
 /// The form field behind a unique-constraint violation message of either database.

@@ -2,6 +2,7 @@
 
 mod access;
 mod common_passwords;
+mod email;
 mod login;
 mod nip;
 mod organisation;
@@ -11,12 +12,13 @@ mod role;
 mod validation;
 
 pub use access::{AccessRequestForm, AccessRequestStatus, PendingAccessRequest, SentAccessRequest};
+pub use email::{EmailError, normalise_email};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
 pub use nip::{Nip, NipError, NipSex};
 pub use organisation::{
     OrganisationKind, OrganisationReviewRow, OrganisationSummary, PortalCounts, ReviewDecision,
 };
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordError, validate_new_password};
-pub use person::{MemberRow, MembershipView, PersonProfile};
+pub use person::{InvitationView, MemberRow, MembershipView, PersonProfile};
 pub use role::Role;
 pub use validation::{FieldError, ValidationCode};

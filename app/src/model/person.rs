@@ -43,3 +43,12 @@ pub struct MemberRow {
     pub unit: Option<String>,
     pub active: bool,
 }
+
+/// An invitation as its link's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub full_name: String,
+    pub email: String,
+    pub organisation_name: String,
+    pub role: Role,
+}

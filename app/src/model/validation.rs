@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{NipError, PasswordError};
+use super::{EmailError, NipError, PasswordError};
 
 /// Which rule an input broke. Stable codes: the UI maps each to a translated message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +14,9 @@ pub enum ValidationCode {
         max: u32,
     },
     Nip(NipError),
+    Email(EmailError),
+    /// The role does not exist in this kind of organisation.
+    RoleNotInOrganisation,
     Password(PasswordError),
     /// Email or password wrong; deliberately not saying which (no account enumeration).
     WrongCredentials,

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::locale::{localized, use_locale};
 use crate::error::{AppError, ConflictReason};
 use crate::i18n::{Locale, td_string};
+use crate::model::{EmailError, FieldError, NipError, PasswordError, ValidationCode};
 
 /// Fallback of `<ErrorBoundary>`: lists the errors and sets the response status.
 #[component]
@@ -51,6 +52,10 @@ pub fn message(locale: Locale, error: &AppError) -> String {
         AppError::NotFound => td_string!(locale, error.not_found).to_owned(),
         AppError::Unauthenticated => td_string!(locale, error.unauthenticated).to_owned(),
         AppError::Forbidden => td_string!(locale, error.forbidden).to_owned(),
+        AppError::Invalid(fields) if !fields.is_empty() => {
+            let details: Vec<String> = fields.iter().map(|f| field_message(locale, f)).collect();
+            format!("{} {}", td_string!(locale, error.invalid), details.join(" "))
+        }
         AppError::Invalid(_) => td_string!(locale, error.invalid).to_owned(),
         AppError::Conflict(ConflictReason::AlreadyExists { .. }) => {
             td_string!(locale, error.conflict_exists).to_owned()
@@ -72,6 +77,32 @@ pub fn message(locale: Locale, error: &AppError) -> String {
             td_string!(locale, error.internal, incident = incident.clone()).to_string()
         }
     }
+}
+
+/// The translated sentence for one broken rule.
+pub fn field_message(locale: Locale, error: &FieldError) -> String {
+    use ValidationCode as V;
+    let text = match error.code {
+        V::Malformed => td_string!(locale, field.malformed),
+        V::Required => td_string!(locale, field.required),
+        V::TooLong { max } => return td_string!(locale, field.too_long, max = max).to_string(),
+        V::Nip(NipError::Length) => td_string!(locale, field.nip_length),
+        V::Nip(NipError::NotDigits) => td_string!(locale, field.nip_digits),
+        V::Nip(NipError::BirthDate) => td_string!(locale, field.nip_birth),
+        V::Nip(NipError::AppointmentMonth) => td_string!(locale, field.nip_appointment),
+        V::Nip(NipError::AppointedTooYoung) => td_string!(locale, field.nip_young),
+        V::Nip(NipError::Sex) => td_string!(locale, field.nip_sex),
+        V::Nip(NipError::Sequence) => td_string!(locale, field.nip_sequence),
+        V::Email(EmailError::Missing) => td_string!(locale, field.email_missing),
+        V::Email(EmailError::Malformed) => td_string!(locale, field.email_malformed),
+        V::Password(PasswordError::TooShort) => td_string!(locale, field.password_short),
+        V::Password(PasswordError::TooLong) => td_string!(locale, field.password_long),
+        V::Password(PasswordError::TooCommon) => td_string!(locale, field.password_common),
+        V::Password(PasswordError::SameAsEmail) => td_string!(locale, field.password_email),
+        V::WrongCredentials => td_string!(locale, field.wrong_credentials),
+        V::RoleNotInOrganisation => td_string!(locale, field.role_kind),
+    };
+    text.to_owned()
 }
 
 /// Sets the response's status from the worst error (a 500 outranks a 404), and `Retry-After`

@@ -5,6 +5,8 @@ mod access_request_page;
 mod access_requests_section;
 mod error_view;
 mod home_page;
+mod invitation_page;
+mod invite_form;
 mod labels;
 mod layout;
 pub mod locale;
@@ -26,6 +28,7 @@ pub use error_view::ErrorView;
 #[cfg(feature = "ssr")]
 pub use error_view::apply_error_status;
 use home_page::HomePage;
+use invitation_page::InvitationPage;
 use layout::Layout;
 use leptos_i18n::Locale as _;
 pub use locale::{RequestLocale, use_locale};
@@ -87,6 +90,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("orang"), ParamSegment("id"))
                         view=PersonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("undangan"), ParamSegment("token"))
+                        view=InvitationPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::ErrorView;
 use super::access_requests_section::AccessRequestsSection;
 use super::error_view::message;
+use super::invite_form::InviteForm;
 use super::labels::{kind_label, role_label, verified_label};
 use super::locale::{localized, use_locale};
 use crate::api::{SetMemberActive, get_organisation, list_access_requests, list_members};
@@ -69,7 +70,13 @@ fn OrganisationView(
         {requests.map(|requests| {
             view! { <AccessRequestsSection slug=organisation.slug.clone() requests /> }
         })}
-        {members.map(|rows| view! { <MemberTable slug=organisation.slug rows /> })}
+        {members
+            .map(|rows| {
+                view! {
+                    <MemberTable slug=organisation.slug.clone() rows />
+                    <InviteForm slug=organisation.slug kind=organisation.kind />
+                }
+            })}
     }
 }
 

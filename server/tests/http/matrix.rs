@@ -105,6 +105,8 @@ struct Fixture {
     person_id: i32,
     /// A fresh pending access request to the target organisation.
     request_id: i32,
+    /// The token of a fresh invitation into the target organisation.
+    invitation: String,
 }
 
 /// Who may call one server function, and how to call it.
@@ -116,7 +118,9 @@ struct Rule {
 }
 
 fn server_function_rules() -> Vec<Rule> {
-    use app::api::{access::*, login::*, organisations::*, people::*, session::*, stats::*};
+    use app::api::{
+        access::*, invitations::*, login::*, organisations::*, people::*, session::*, stats::*,
+    };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
         Rule {
@@ -190,6 +194,25 @@ fn server_function_rules() -> Vec<Rule> {
             body: |t, f| format!("slug={}&request_id={}&approve=false", t.slug, f.request_id),
             allowed: |p, side| p.province() || p.administers(side),
         },
+        Rule {
+            path: InviteMember::PATH,
+            body: |t, _| {
+                let email = format!("{}%40tamu.example", uuid_like());
+                format!("slug={}&email={email}&full_name=Tamu&role={}", t.slug, role_of(t.slug))
+            },
+            allowed: |p, side| p.province() || p.administers(side),
+        },
+        // Whoever holds the link: the token is the permission.
+        Rule {
+            path: GetInvitation::PATH,
+            body: |_, f| format!("token={}", f.invitation),
+            allowed: |_, _| true,
+        },
+        Rule {
+            path: AcceptInvitation::PATH,
+            body: |_, f| format!("token={}&password=kopi+tubruk+pagi+hari", f.invitation),
+            allowed: |_, _| true,
+        },
     ]
 }
 
@@ -214,6 +237,11 @@ fn page_rules() -> Vec<PageRule> {
         PageRule {
             route: "/organisasi/:slug",
             url: |t, _| format!("/organisasi/{}", t.slug),
+            allowed: |_, _| true,
+        },
+        PageRule {
+            route: "/undangan/:token",
+            url: |_, f| format!("/undangan/{}", f.invitation),
             allowed: |_, _| true,
         },
         PageRule {
@@ -249,7 +277,42 @@ async fn fixture(app: &TestApp, target: &Target) -> Fixture {
     .insert(&app.state.db)
     .await
     .unwrap();
-    Fixture { person_id: person_id(app, target.person_email).await, request_id: request.id }
+    let admin = person_id(app, Persona::ProvinceAdmin.email().unwrap_or_default()).await;
+    let admin = app::backend::auth::Actor::load(&app.state.db, admin).await.unwrap().unwrap();
+    let invitation = app::backend::services::invitations::invite(
+        &app.state.db,
+        &admin,
+        target.slug,
+        app::backend::services::invitations::NewInvitation {
+            email: format!("{}@tamu.example", uuid_like()),
+            full_name: "Tamu Undangan".into(),
+            role: role_in(target.slug),
+        },
+        "http://127.0.0.1",
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    Fixture {
+        person_id: person_id(app, target.person_email).await,
+        request_id: request.id,
+        invitation,
+    }
+}
+
+/// A role that exists in the organisation `slug`.
+fn role_in(slug: &str) -> app::model::Role {
+    use app::model::Role;
+    match slug {
+        "unila" | "itera" => Role::Academic,
+        "pemprov-lampung" => Role::ProvinceAdmin,
+        _ => Role::Asn,
+    }
+}
+
+/// Its name in a form.
+fn role_of(slug: &str) -> String {
+    format!("{:?}", role_in(slug))
 }
 
 /// A unique string for subjects and emails.

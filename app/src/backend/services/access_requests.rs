@@ -10,8 +10,8 @@ use sea_orm::{
 };
 
 use super::organisations::{find_by_slug, kind_of, summary};
-use crate::backend::auth::Actor;
 use crate::backend::auth::external::VerifiedIdentity;
+use crate::backend::auth::{Actor, sessions};
 use crate::backend::db;
 use crate::backend::entities::{
     access_request, external_identity, membership, organisation, person,
@@ -205,6 +205,9 @@ where
             .await?
             .is_some();
         if !has_role {
+            // A new role for an existing account: its sessions end, so that the next one starts
+            // fresh with the new rights (rotation on role change).
+            sessions::end_all_for_person(&txn, person_id).await?;
             membership::ActiveModel {
                 person_id: Set(person_id),
                 organisation_id: Set(organisation.id),

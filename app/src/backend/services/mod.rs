@@ -2,6 +2,7 @@
 //! own rules (who may, on which organisation's data); the UI hiding a button is never the check.
 
 pub mod access_requests;
+pub mod invitations;
 pub mod organisations;
 pub mod people;
 pub mod seed;
