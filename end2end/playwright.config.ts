@@ -30,9 +30,23 @@ export default defineConfig({
       ],
     },
   },
+  // Tests tagged @changes-counts change what the home page counts (verifying an organisation),
+  // so they run after everything else, one browser mode after the other.
   projects: [
-    { name: "hydrated", use: { javaScriptEnabled: true } },
-    { name: "no-js", use: { javaScriptEnabled: false } },
+    { name: "hydrated", use: { javaScriptEnabled: true }, grepInvert: /@changes-counts/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, grepInvert: /@changes-counts/ },
+    {
+      name: "hydrated-counts",
+      use: { javaScriptEnabled: true },
+      grep: /@changes-counts/,
+      dependencies: ["hydrated", "no-js"],
+    },
+    {
+      name: "no-js-counts",
+      use: { javaScriptEnabled: false },
+      grep: /@changes-counts/,
+      dependencies: ["hydrated-counts"],
+    },
   ],
   webServer: [
     {

@@ -1,8 +1,9 @@
 // Administration through plain forms, with and without JavaScript: the province verifies an
-// organisation, an agency lead deactivates and reactivates a member. Each project works on its
-// own organisation and person, and every change is undone, so the two projects never collide.
+// organisation, an agency lead deactivates and reactivates a member. Each browser mode works on
+// its own organisation and person, and every change is undone, so they never collide; the
+// verification changes the home page's counts, so it runs apart (@changes-counts).
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, hydrated } from "./fixtures";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/masuk");
@@ -12,13 +13,13 @@ async function signIn(page: Page, email: string) {
   await expect(page.locator(".signed-in")).toBeVisible();
 }
 
-test("the province verifies an organisation and withdraws it again", async ({
+test("the province verifies an organisation and withdraws it again @changes-counts", async ({
   page,
   checkA11y,
   consoleErrors,
 }, testInfo) => {
   const [slug, name] =
-    testInfo.project.name === "hydrated"
+    hydrated(testInfo.project.name)
       ? ["setda", "Sekretariat Daerah Provinsi Lampung"]
       : ["saburai", "Universitas Sang Bumi Ruwa Jurai"];
   await page.goto(`/organisasi/${slug}`);
@@ -46,7 +47,7 @@ test("an agency lead deactivates a member, who then cannot sign in", async ({
   checkA11y,
 }, testInfo) => {
   const [lead, slug, memberEmail, memberName] =
-    testInfo.project.name === "hydrated"
+    hydrated(testInfo.project.name)
       ? ["kabid@diskominfotik.sinergi.example", "diskominfotik", "asn2@diskominfotik.sinergi.example", "Agus Setiawan, A.Md."]
       : ["kasubbag@bkd.sinergi.example", "bkd", "asn1@bkd.sinergi.example", "Fitri Handayani, S.A.P."];
   await signIn(page, lead);

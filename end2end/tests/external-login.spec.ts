@@ -21,16 +21,48 @@ async function sessionCookies(context: BrowserContext) {
   return (await context.cookies()).filter((c) => c.name.includes("sinergi_session"));
 }
 
-/** Sends the browser once to a rewritten URL instead of the one it asked for. */
-async function rewriteOnce(page: Page, pattern: RegExp, rewrite: (url: URL) => void) {
+/**
+ * Tampers with one hop of a redirect chain. Playwright's routes see only the first request of a
+ * chain, so the handler takes that request (a form POST matching `first`), follows the redirects
+ * itself with the context's cookies, and once `rewrite` has changed a hop's URL (returning true)
+ * sends the browser there. A hop that needs the person (a provider's login or consent page) is
+ * handed back to the browser untouched, and the next form POST is handled the same way.
+ */
+async function tamper(page: Page, first: RegExp, rewrite: (url: URL) => boolean) {
   let done = false;
-  await page.route(pattern, async (route: Route) => {
-    if (done || route.request().method() !== "GET") return route.continue();
-    done = true;
-    const url = new URL(route.request().url());
-    rewrite(url);
-    await route.fulfill({ status: 302, headers: { location: url.toString() } });
+  await page.route(first, async (route: Route) => {
+    if (done || route.request().method() !== "POST") return route.continue();
+    let response = await route.fetch({ maxRedirects: 0 });
+    let base = route.request().url();
+    for (;;) {
+      const location = response.headers()["location"];
+      if (!location) return route.fulfill({ response });
+      const next = new URL(location, base);
+      if (rewrite(next)) {
+        done = true;
+        return route.fulfill({ status: 303, headers: { location: next.toString() } });
+      }
+      if (next.origin === OIDC_ORIGIN && next.pathname.startsWith("/interaction/")) {
+        return route.fulfill({ status: 303, headers: { location: next.toString() } });
+      }
+      response = await page.request.get(next.toString(), { maxRedirects: 0 });
+      base = next.toString();
+    }
   });
+}
+
+const START = /\/auth\/oidc-uji\/start$/;
+const PROVIDER_FORMS = new RegExp(`^${OIDC_ORIGIN}/interaction/`);
+const atCallback = (url: URL) => url.pathname === "/auth/oidc-uji/callback";
+const atAuthorize = (url: URL) => url.origin === OIDC_ORIGIN && url.pathname === "/auth";
+
+/** A rewrite that sets one query parameter on the hop `where` picks. */
+function setParam(where: (url: URL) => boolean, name: string, value: string) {
+  return (url: URL) => {
+    if (!where(url)) return false;
+    url.searchParams.set(name, value);
+    return true;
+  };
 }
 
 async function expectRefused(page: Page, context: BrowserContext, code: string, text: RegExp) {
@@ -119,7 +151,7 @@ test("someone without an account requests access and the coordinator approves", 
 });
 
 test("a tampered state is refused", async ({ page, context }) => {
-  await rewriteOnce(page, /\/auth\/oidc-uji\/callback/, (url) => url.searchParams.set("state", "palsu"));
+  await tamper(page, PROVIDER_FORMS, setParam(atCallback, "state", "palsu"));
   await page.goto("/masuk");
   await page.getByRole("button", { name: "Masuk dengan SSO Uji (OIDC)" }).click();
   await loginAtProvider(page, "asn2@diskominfotik.sinergi.example");
@@ -142,16 +174,14 @@ test("a replayed authorization code is refused", async ({ page, context }) => {
   await page.getByRole("button", { name: "Keluar" }).click();
 
   // A new login whose answer carries the old, already redeemed code.
-  await rewriteOnce(page, /\/auth\/oidc-uji\/callback/, (url) => url.searchParams.set("code", firstCode));
+  await tamper(page, START, setParam(atCallback, "code", firstCode));
   await page.goto("/masuk");
   await page.getByRole("button", { name: "Masuk dengan SSO Uji (OIDC)" }).click();
   await expectRefused(page, context, "token", /menolak menukarkan kode login/);
 });
 
 test("a tampered nonce is refused", async ({ page, context }) => {
-  await rewriteOnce(page, new RegExp(`^${OIDC_ORIGIN}/auth\\?`), (url) =>
-    url.searchParams.set("nonce", "nonce-palsu"),
-  );
+  await tamper(page, START, setParam(atAuthorize, "nonce", "nonce-palsu"));
   await page.goto("/masuk");
   await page.getByRole("button", { name: "Masuk dengan SSO Uji (OIDC)" }).click();
   await loginAtProvider(page, "asn1@bkd.sinergi.example");
@@ -160,9 +190,8 @@ test("a tampered nonce is refused", async ({ page, context }) => {
 
 test("a PKCE verifier that does not match the challenge is refused", async ({ page, context }) => {
   // A challenge computed from another verifier: the provider will not accept ours.
-  await rewriteOnce(page, new RegExp(`^${OIDC_ORIGIN}/auth\\?`), (url) =>
-    url.searchParams.set("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"),
-  );
+  const otherChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+  await tamper(page, START, setParam(atAuthorize, "code_challenge", otherChallenge));
   await page.goto("/masuk");
   await page.getByRole("button", { name: "Masuk dengan SSO Uji (OIDC)" }).click();
   await loginAtProvider(page, "dosen@itera.sinergi.example");

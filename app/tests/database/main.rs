@@ -7,6 +7,7 @@
 mod auth;
 mod external;
 mod harness;
+mod invitations;
 mod schema;
 mod seed;
 mod tenancy;

@@ -5,6 +5,7 @@
 
 mod auth;
 mod external_login;
+mod invitations;
 mod locale;
 mod matrix;
 mod pages;

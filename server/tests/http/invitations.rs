@@ -1,0 +1,81 @@
+//! An invitation over HTTP: the administrator's form post, the mail in the outbox, the link's
+//! page, setting the password (signed in at once), and the spent link.
+
+use app::backend::auth::sessions::{self, SessionPolicy};
+use app::backend::entities::{outbox_message, person};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use leptos::server_fn::ServerFn as _;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::support::*;
+
+fn form_post(path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::REFERER, "http://127.0.0.1/organisasi/unila")
+        .header("sec-fetch-site", "same-origin");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
+#[tokio::test]
+async fn an_invited_academic_sets_a_password_through_the_link() {
+    let app = test_app().await;
+    let db = &app.state.db;
+    let coordinator = person::Entity::find()
+        .filter(person::Column::Email.eq("koordinator@unila.sinergi.example"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let token =
+        sessions::start(db, Some(coordinator.id), chrono::Utc::now(), SessionPolicy::default())
+            .await
+            .unwrap();
+    let cookie = format!("sinergi_session={}", token.as_str());
+
+    let body =
+        "slug=unila&email=Wulan%40Unila.Example&full_name=Wulan+Sari&role=Academic".to_owned();
+    let invited = send(&app, form_post(app::api::InviteMember::PATH, body, Some(&cookie))).await;
+    assert!(invited.status().is_redirection(), "{}", invited.status());
+
+    let mail = outbox_message::Entity::find()
+        .filter(outbox_message::Column::Recipient.eq("wulan@unila.example"))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the invitation mail waits in the outbox");
+    let link = mail.body.lines().find(|l| l.contains("/undangan/")).unwrap().trim().to_owned();
+    let path = &link[link.find("/undangan/").unwrap()..];
+
+    let page = send(&app, get(path)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = body_text(page).await;
+    assert!(html.contains("Wulan Sari") && html.contains("Universitas Lampung"), "{html}");
+
+    let token_value = path.trim_start_matches("/undangan/");
+    let accept = form_post(
+        app::api::AcceptInvitation::PATH,
+        format!("token={token_value}&password=kopi+tubruk+pagi+hari"),
+        None,
+    );
+    let accepted = send(&app, accept).await;
+    assert!(accepted.status().is_redirection());
+    assert_eq!(accepted.headers()[header::LOCATION], "/akun");
+    let set_cookie = accepted.headers()[header::SET_COOKIE].to_str().unwrap().to_owned();
+    let session = set_cookie.split(';').next().unwrap().to_owned();
+    let account = send(
+        &app,
+        Request::get("/akun").header(header::COOKIE, &session).body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(account.status(), StatusCode::OK);
+    assert!(body_text(account).await.contains("wulan@unila.example"));
+
+    // The link is spent.
+    assert_eq!(send(&app, get(path)).await.status(), StatusCode::NOT_FOUND);
+}
