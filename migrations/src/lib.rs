@@ -14,6 +14,7 @@ mod m20261128_000005_create_login_failures;
 mod m20261128_000006_create_organisation_reviews;
 mod m20261128_000007_create_external_identities;
 mod m20261128_000008_create_invitations_and_outbox;
+mod m20261128_000009_create_roster_imports;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_create_organisation_reviews::Migration),
             Box::new(m20261128_000007_create_external_identities::Migration),
             Box::new(m20261128_000008_create_invitations_and_outbox::Migration),
+            Box::new(m20261128_000009_create_roster_imports::Migration),
         ]
     }
 }

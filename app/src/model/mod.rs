@@ -9,6 +9,7 @@ mod organisation;
 mod password;
 mod person;
 mod role;
+mod roster;
 mod validation;
 
 pub use access::{AccessRequestForm, AccessRequestStatus, PendingAccessRequest, SentAccessRequest};
@@ -21,4 +22,5 @@ pub use organisation::{
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordError, validate_new_password};
 pub use person::{InvitationView, MemberRow, MembershipView, PersonProfile};
 pub use role::Role;
+pub use roster::{RosterImportReport, RosterRowError};
 pub use validation::{FieldError, ValidationCode};

@@ -17,6 +17,26 @@ pub enum ValidationCode {
     Email(EmailError),
     /// The role does not exist in this kind of organisation.
     RoleNotInOrganisation,
+    /// An uploaded file is not UTF-8 text (e.g. saved as "CSV" in a legacy code page).
+    NotUtf8,
+    /// A required column is missing from the file's header (`field` names it).
+    MissingColumn,
+    /// The file has a header but no rows.
+    NoRows,
+    /// The file is larger than an upload may be.
+    FileTooLarge {
+        max_kib: u32,
+    },
+    /// The file has more rows than one import takes.
+    TooManyRows {
+        max: u32,
+    },
+    /// The same value appears on an earlier line of the same file.
+    DuplicateInFile {
+        first_line: u32,
+    },
+    /// The value already belongs to another person in Sinergi.
+    TakenByAnotherPerson,
     Password(PasswordError),
     /// Email or password wrong; deliberately not saying which (no account enumeration).
     WrongCredentials,

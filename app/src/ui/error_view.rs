@@ -101,6 +101,19 @@ pub fn field_message(locale: Locale, error: &FieldError) -> String {
         V::Password(PasswordError::SameAsEmail) => td_string!(locale, field.password_email),
         V::WrongCredentials => td_string!(locale, field.wrong_credentials),
         V::RoleNotInOrganisation => td_string!(locale, field.role_kind),
+        V::NotUtf8 => td_string!(locale, field.not_utf8),
+        V::MissingColumn => td_string!(locale, field.missing_column),
+        V::NoRows => td_string!(locale, field.no_rows),
+        V::FileTooLarge { max_kib } => {
+            return td_string!(locale, field.file_too_large, max_kib = max_kib).to_string();
+        }
+        V::TooManyRows { max } => {
+            return td_string!(locale, field.too_many_rows, max = max).to_string();
+        }
+        V::DuplicateInFile { first_line } => {
+            return td_string!(locale, field.duplicate, line = first_line).to_string();
+        }
+        V::TakenByAnotherPerson => td_string!(locale, field.taken),
     };
     text.to_owned()
 }

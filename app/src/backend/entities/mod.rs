@@ -14,4 +14,5 @@ pub mod organisation;
 pub mod organisation_review;
 pub mod outbox_message;
 pub mod person;
+pub mod roster_import;
 pub mod session;

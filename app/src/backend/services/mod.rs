@@ -5,5 +5,6 @@ pub mod access_requests;
 pub mod invitations;
 pub mod organisations;
 pub mod people;
+pub mod roster;
 pub mod seed;
 pub mod stats;

@@ -1,0 +1,273 @@
+//! ASN roster import: an agency lead uploads the agency's civil servants as CSV. Every row is
+//! checked (file rules in [`parse`], then against the people already in Sinergi); if any row is
+//! wrong nothing is written, and the report lists every problem. Otherwise, in one transaction,
+//! new people get accounts and everyone gets (or keeps, with updated position, unit and rank)
+//! the ASN role in the agency. Each upload's outcome is kept for its result page and report.
+
+pub mod parse;
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait as _,
+    QueryFilter, TransactionTrait,
+};
+
+use super::organisations::{find_by_slug, kind_of};
+use crate::backend::auth::Actor;
+use crate::backend::db;
+use crate::backend::entities::{membership, organisation, person, roster_import};
+use crate::error::AppError;
+use crate::model::{OrganisationKind, Role, RosterImportReport, RosterRowError, ValidationCode};
+use parse::RosterRow;
+
+/// The agency `slug`, if `actor` may manage its roster (its leads, or the province).
+async fn agency_for<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+) -> Result<organisation::Model, AppError> {
+    let organisation = find_by_slug(conn, slug).await?;
+    let kind = kind_of(&organisation)?;
+    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    Actor::require(kind == OrganisationKind::Agency)?;
+    Ok(organisation)
+}
+
+/// Imports `bytes` (a CSV file called `file_name`) into the agency `slug`'s roster, all or
+/// nothing, and returns the report (also stored).
+pub async fn import<C>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<RosterImportReport, AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
+{
+    let organisation = agency_for(conn, actor, slug).await?;
+    let file_name: String = file_name.chars().take(255).collect();
+    let parsed = if bytes.len() > parse::MAX_BYTES {
+        let max = (parse::MAX_BYTES / 1024) as u32; // in KiB, as the message says characters
+        Err(vec![RosterRowError {
+            line: 0,
+            field: "_file".into(),
+            code: ValidationCode::TooLong { max },
+        }])
+    } else {
+        parse::parse(bytes)
+    };
+    let rows = match parsed {
+        Ok(rows) => rows,
+        Err(errors) => {
+            return record(conn, actor, &organisation, &file_name, 0, (0, 0), errors).await;
+        }
+    };
+    let row_count = rows.len() as u32;
+
+    let txn = db::begin_write(conn).await?;
+    let known = known_people(&txn, &rows).await?;
+    let errors = clashes(&rows, &known);
+    if !errors.is_empty() {
+        drop(txn);
+        return record(conn, actor, &organisation, &file_name, row_count, (0, 0), errors).await;
+    }
+    let now = Utc::now();
+    let (mut created, mut updated) = (0u32, 0u32);
+    for row in &rows {
+        let existing =
+            known.by_nip.get(row.nip.as_str()).or_else(|| known.by_email.get(&row.email));
+        let person_id = match existing {
+            Some(found) => {
+                if found.nip.is_none() {
+                    let mut with_nip: person::ActiveModel = found.clone().into();
+                    with_nip.nip = Set(Some(row.nip.as_str().to_owned()));
+                    with_nip.update(&txn).await?;
+                }
+                updated += 1;
+                found.id
+            }
+            None => {
+                created += 1;
+                person::ActiveModel {
+                    full_name: Set(row.full_name.clone()),
+                    email: Set(row.email.clone()),
+                    nip: Set(Some(row.nip.as_str().to_owned())),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+                .id
+            }
+        };
+        upsert_asn_membership(&txn, person_id, organisation.id, row, now).await?;
+    }
+    let report =
+        record(&txn, actor, &organisation, &file_name, row_count, (created, updated), Vec::new())
+            .await?;
+    txn.commit().await?;
+    tracing::info!(organisation = %organisation.slug, created, updated, "roster imported");
+    Ok(report)
+}
+
+/// People already in Sinergi with a NIP or an email of the file.
+struct KnownPeople {
+    by_nip: HashMap<String, person::Model>,
+    by_email: HashMap<String, person::Model>,
+}
+
+async fn known_people<C: ConnectionTrait>(
+    conn: &C,
+    rows: &[RosterRow],
+) -> Result<KnownPeople, AppError> {
+    let (mut by_nip, mut by_email) = (HashMap::new(), HashMap::new());
+    // In slices, to stay under the databases' limits on bound parameters.
+    for chunk in rows.chunks(500) {
+        let nips: Vec<String> = chunk.iter().map(|r| r.nip.as_str().to_owned()).collect();
+        let emails: Vec<String> = chunk.iter().map(|r| r.email.clone()).collect();
+        let found = person::Entity::find()
+            .filter(person::Column::Nip.is_in(nips).or(person::Column::Email.is_in(emails)))
+            .all(conn)
+            .await?;
+        for p in found {
+            if let Some(nip) = &p.nip {
+                by_nip.insert(nip.clone(), p.clone());
+            }
+            by_email.insert(p.email.clone(), p);
+        }
+    }
+    Ok(KnownPeople { by_nip, by_email })
+}
+
+/// Rows whose NIP or email already belongs to someone else.
+fn clashes(rows: &[RosterRow], known: &KnownPeople) -> Vec<RosterRowError> {
+    let mut errors = Vec::new();
+    for row in rows {
+        let by_nip = known.by_nip.get(row.nip.as_str());
+        let by_email = known.by_email.get(&row.email);
+        let taken = |field: &str| RosterRowError {
+            line: row.line,
+            field: field.to_owned(),
+            code: ValidationCode::TakenByAnotherPerson,
+        };
+        match (by_nip, by_email) {
+            (Some(a), Some(b)) if a.id != b.id => errors.push(taken("email")),
+            (Some(a), None) if a.email != row.email => errors.push(taken("nip")),
+            (None, Some(b)) if b.nip.is_some() => errors.push(taken("email")),
+            _ => {}
+        }
+    }
+    errors
+}
+
+async fn upsert_asn_membership<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    organisation_id: i32,
+    row: &RosterRow,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    let existing = membership::Entity::find()
+        .filter(membership::Column::PersonId.eq(person_id))
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .filter(membership::Column::Role.eq(Role::Asn.as_db()))
+        .one(conn)
+        .await?;
+    match existing {
+        Some(found) => {
+            let mut changed: membership::ActiveModel = found.into();
+            changed.position = Set(row.position.clone());
+            changed.unit = Set(row.unit.clone());
+            changed.rank = Set(row.rank.clone());
+            changed.update(conn).await?;
+        }
+        None => {
+            membership::ActiveModel {
+                person_id: Set(person_id),
+                organisation_id: Set(organisation_id),
+                role: Set(Role::Asn.as_db().to_owned()),
+                position: Set(row.position.clone()),
+                unit: Set(row.unit.clone()),
+                rank: Set(row.rank.clone()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Stores the outcome of an upload and returns it as a report.
+async fn record<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    organisation: &organisation::Model,
+    file_name: &str,
+    rows: u32,
+    (created, updated): (u32, u32),
+    errors: Vec<RosterRowError>,
+) -> Result<RosterImportReport, AppError> {
+    let stored = roster_import::ActiveModel {
+        organisation_id: Set(organisation.id),
+        uploaded_by: Set(actor.person_id),
+        file_name: Set(file_name.to_owned()),
+        rows: Set(rows as i32),
+        created: Set(created as i32),
+        updated: Set(updated as i32),
+        errors: Set(serde_json::to_string(&errors).map_err(AppError::internal)?),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    report_of(stored)
+}
+
+fn report_of(stored: roster_import::Model) -> Result<RosterImportReport, AppError> {
+    Ok(RosterImportReport {
+        id: stored.id,
+        file_name: stored.file_name,
+        rows: stored.rows.unsigned_abs(),
+        created: stored.created.unsigned_abs(),
+        updated: stored.updated.unsigned_abs(),
+        errors: serde_json::from_str(&stored.errors).map_err(AppError::internal)?,
+        created_at: stored.created_at.to_rfc3339(),
+    })
+}
+
+/// A stored import of the agency `slug`, for its leads and the province.
+pub async fn report<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+    id: i32,
+) -> Result<RosterImportReport, AppError> {
+    let organisation = agency_for(conn, actor, slug).await?;
+    let stored = roster_import::Entity::find_by_id(id)
+        .filter(roster_import::Column::OrganisationId.eq(organisation.id))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    report_of(stored)
+}
+
+/// The problems of a report as CSV (line, column, problem), for the download.
+pub fn errors_csv(
+    report: &RosterImportReport,
+    describe: impl Fn(&RosterRowError) -> String,
+) -> Result<Vec<u8>, AppError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| AppError::internal(e);
+    writer.write_record(["baris", "kolom", "masalah"]).map_err(failed)?;
+    for error in &report.errors {
+        writer
+            .write_record([error.line.to_string(), error.field.clone(), describe(error)])
+            .map_err(failed)?;
+    }
+    writer.into_inner().map_err(|e| AppError::internal(e.to_string()))
+}
