@@ -4,6 +4,7 @@ pub mod csrf;
 pub mod health;
 pub mod locale;
 pub mod oauth;
+pub mod roster;
 pub mod router;
 pub mod security_headers;
 pub mod session;

@@ -17,7 +17,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{csrf, health, locale, oauth, security_headers, session, telemetry};
+use crate::{csrf, health, locale, oauth, roster, security_headers, session, telemetry};
 
 /// The routes with their state, before the locale is chosen; `app` wraps them.
 pub fn routes(state: AppState) -> Router {
@@ -32,6 +32,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .merge(oauth::routes())
+        .merge(roster::routes())
         .leptos_routes_with_context(
             &state,
             generate_route_list(App),

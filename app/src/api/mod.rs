@@ -5,6 +5,7 @@ pub mod invitations;
 pub mod login;
 pub mod organisations;
 pub mod people;
+pub mod roster;
 pub mod session;
 pub mod stats;
 
@@ -18,6 +19,7 @@ pub use organisations::{
     ReviewOrganisation, get_organisation, list_organisations_for_review, review_organisation,
 };
 pub use people::{SetMemberActive, get_my_profile, get_person_profile, list_members};
+pub use roster::get_roster_import;
 pub use session::{SignIn, SignOut, sign_in, sign_out};
 pub use stats::get_portal_counts;
 

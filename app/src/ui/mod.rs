@@ -15,6 +15,8 @@ mod not_found_page;
 mod organisation_page;
 mod profile_page;
 mod review_page;
+mod roster_import_page;
+mod roster_upload;
 mod sign_in_page;
 
 use leptos::prelude::*;
@@ -24,9 +26,9 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
-pub use error_view::ErrorView;
 #[cfg(feature = "ssr")]
 pub use error_view::apply_error_status;
+pub use error_view::{ErrorView, field_message};
 use home_page::HomePage;
 use invitation_page::InvitationPage;
 use layout::Layout;
@@ -37,6 +39,8 @@ use not_found_page::NotFoundPage;
 use organisation_page::OrganisationPage;
 use profile_page::{AccountPage, PersonPage};
 use review_page::ReviewPage;
+use roster_import_page::RosterImportPage;
+pub use roster_upload::UploadProgress;
 use sign_in_page::SignInPage;
 
 /// The HTML document around every page.
@@ -100,6 +104,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("organisasi"), ParamSegment("slug"))
                         view=OrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("organisasi"),
+                            ParamSegment("slug"),
+                            StaticSegment("impor-asn"),
+                            ParamSegment("id"),
+                        )
+                        view=RosterImportPage
                         ssr=SsrMode::Async
                     />
                     <Route

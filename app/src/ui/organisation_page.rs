@@ -11,10 +11,11 @@ use super::error_view::message;
 use super::invite_form::InviteForm;
 use super::labels::{kind_label, role_label, verified_label};
 use super::locale::{localized, use_locale};
+use super::roster_upload::RosterUpload;
 use crate::api::{SetMemberActive, get_organisation, list_access_requests, list_members};
 use crate::error::AppError;
 use crate::i18n::td_string;
-use crate::model::{MemberRow, OrganisationSummary, PendingAccessRequest};
+use crate::model::{MemberRow, OrganisationKind, OrganisationSummary, PendingAccessRequest};
 
 /// The organisation page.
 #[component]
@@ -74,7 +75,9 @@ fn OrganisationView(
             .map(|rows| {
                 view! {
                     <MemberTable slug=organisation.slug.clone() rows />
-                    <InviteForm slug=organisation.slug kind=organisation.kind />
+                    <InviteForm slug=organisation.slug.clone() kind=organisation.kind />
+                    {(organisation.kind == OrganisationKind::Agency)
+                        .then(|| view! { <RosterUpload slug=organisation.slug.clone() /> })}
                 }
             })}
     }

@@ -9,5 +9,6 @@ mod invitations;
 mod locale;
 mod matrix;
 mod pages;
+mod roster;
 mod security;
 mod support;

@@ -84,6 +84,11 @@ impl Persona {
         Target { slug, person_email }
     }
 
+    /// Whether the organisation on `side` is an agency (only agencies have an ASN roster).
+    fn agency(self, side: Side) -> bool {
+        matches!(self.target(side).slug, "diskominfotik" | "bkd")
+    }
+
     /// Whether the persona administers the organisation on `side` (coordinator, lead, province).
     fn administers(self, side: Side) -> bool {
         side == Side::Own
@@ -107,6 +112,8 @@ struct Fixture {
     request_id: i32,
     /// The token of a fresh invitation into the target organisation.
     invitation: String,
+    /// A stored roster import of the target organisation.
+    roster_import: i32,
 }
 
 /// Who may call one server function, and how to call it.
@@ -119,7 +126,8 @@ struct Rule {
 
 fn server_function_rules() -> Vec<Rule> {
     use app::api::{
-        access::*, invitations::*, login::*, organisations::*, people::*, session::*, stats::*,
+        access::*, invitations::*, login::*, organisations::*, people::*, roster::*, session::*,
+        stats::*,
     };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
@@ -209,6 +217,11 @@ fn server_function_rules() -> Vec<Rule> {
             allowed: |_, _| true,
         },
         Rule {
+            path: GetRosterImport::PATH,
+            body: |t, f| format!("slug={}&id={}", t.slug, f.roster_import),
+            allowed: |p, side| (p.province() || p.administers(side)) && p.agency(side),
+        },
+        Rule {
             path: AcceptInvitation::PATH,
             body: |_, f| format!("token={}&password=kopi+tubruk+pagi+hari", f.invitation),
             allowed: |_, _| true,
@@ -238,6 +251,11 @@ fn page_rules() -> Vec<PageRule> {
             route: "/organisasi/:slug",
             url: |t, _| format!("/organisasi/{}", t.slug),
             allowed: |_, _| true,
+        },
+        PageRule {
+            route: "/organisasi/:slug/impor-asn/:id",
+            url: |t, f| format!("/organisasi/{}/impor-asn/{}", t.slug, f.roster_import),
+            allowed: |p, side| (p.province() || p.administers(side)) && p.agency(side),
         },
         PageRule {
             route: "/undangan/:token",
@@ -293,10 +311,26 @@ async fn fixture(app: &TestApp, target: &Target) -> Fixture {
     )
     .await
     .unwrap();
+    let roster_import = app::backend::entities::roster_import::ActiveModel {
+        organisation_id: Set(organisation.id),
+        uploaded_by: Set(admin.person_id),
+        file_name: Set("asn.csv".into()),
+        rows: Set(0),
+        created: Set(0),
+        updated: Set(0),
+        errors: Set("[]".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap()
+    .id;
     Fixture {
         person_id: person_id(app, target.person_email).await,
         request_id: request.id,
         invitation,
+        roster_import,
     }
 }
 
