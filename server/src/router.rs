@@ -35,7 +35,7 @@ pub fn routes(state: AppState) -> Router {
         .merge(roster::routes())
         .leptos_routes_with_context(
             &state,
-            generate_route_list(App),
+            route_list(),
             move || provide_context(page_state.clone()),
             move || shell(options.clone()),
         )
@@ -51,6 +51,16 @@ pub fn routes(state: AppState) -> Router {
             csrf::same_origin_only,
         ));
     security_headers::apply(router, secure).with_state(state)
+}
+
+/// The app's routes, listed once per process. Listing them runs the app with resource loading
+/// suppressed process-wide, so a page rendering on another thread at that moment would wait
+/// forever for its data (leptos-rs/leptos#4773); once per process, before any router exists,
+/// nothing renders meanwhile — the HTTP tests build many routers in parallel.
+pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// The whole application: the locale is chosen before routing (it rewrites `/en/…` paths), and

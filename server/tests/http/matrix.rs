@@ -395,7 +395,7 @@ async fn every_server_function_has_a_rule() {
 
 #[tokio::test]
 async fn every_page_has_a_rule() {
-    let listed: BTreeSet<String> = leptos_axum::generate_route_list(app::App)
+    let listed: BTreeSet<String> = server::router::route_list()
         .iter()
         .map(|route| route.path().replace('{', ":").replace('}', ""))
         .collect();
@@ -405,21 +405,33 @@ async fn every_page_has_a_rule() {
 
 #[tokio::test]
 async fn server_functions_allow_and_refuse_as_their_rules_say() {
-    let app = test_app().await;
+    for (app, database) in test_apps().await {
+        let failures = server_function_answers(&app).await;
+        assert!(
+            failures.is_empty(),
+            "{database}: {} wrong answers:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+/// Every server function called by every persona on both sides; the answers that break a rule.
+async fn server_function_answers(app: &TestApp) -> Vec<String> {
     let mut failures = Vec::new();
     for rule in server_function_rules() {
         for persona in PERSONAS {
             for side in [Side::Own, Side::Other] {
                 let target = persona.target(side);
-                let fixture = fixture(&app, &target).await;
+                let fixture = fixture(app, &target).await;
                 let mut request = Request::post(rule.path)
                     .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                     .header("sec-fetch-site", "same-origin");
-                if let Some(cookie) = cookie(&app, persona).await {
+                if let Some(cookie) = cookie(app, persona).await {
                     request = request.header(header::COOKIE, cookie);
                 }
                 let body = (rule.body)(&target, &fixture);
-                let response = send(&app, request.body(Body::from(body)).unwrap()).await;
+                let response = send(app, request.body(Body::from(body)).unwrap()).await;
                 let status = response.status();
                 let expected = (rule.allowed)(persona, side);
                 let ok = if expected {
@@ -441,24 +453,36 @@ async fn server_functions_allow_and_refuse_as_their_rules_say() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} wrong answers:\n{}", failures.len(), failures.join("\n"));
+    failures
 }
 
 #[tokio::test]
 async fn pages_allow_and_refuse_as_their_rules_say() {
-    let app = test_app().await;
+    for (app, database) in test_apps().await {
+        let failures = page_answers(&app).await;
+        assert!(
+            failures.is_empty(),
+            "{database}: {} wrong answers:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+/// Every page opened by every persona on both sides; the answers that break a rule.
+async fn page_answers(app: &TestApp) -> Vec<String> {
     let mut failures = Vec::new();
     for rule in page_rules() {
         for persona in PERSONAS {
             for side in [Side::Own, Side::Other] {
                 let target = persona.target(side);
-                let fixture = fixture(&app, &target).await;
+                let fixture = fixture(app, &target).await;
                 let url = (rule.url)(&target, &fixture);
                 let mut request = Request::get(&url).header(header::ACCEPT, "text/html");
-                if let Some(cookie) = cookie(&app, persona).await {
+                if let Some(cookie) = cookie(app, persona).await {
                     request = request.header(header::COOKIE, cookie);
                 }
-                let response = send(&app, request.body(Body::empty()).unwrap()).await;
+                let response = send(app, request.body(Body::empty()).unwrap()).await;
                 let status = response.status();
                 let expected = (rule.allowed)(persona, side);
                 let ok = if expected { status == StatusCode::OK } else { is_refusal(status) };
@@ -471,7 +495,7 @@ async fn pages_allow_and_refuse_as_their_rules_say() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} wrong answers:\n{}", failures.len(), failures.join("\n"));
+    failures
 }
 
 #[tokio::test]

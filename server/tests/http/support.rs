@@ -1,4 +1,5 @@
-//! The router under test on a fresh SQLite file, and small request helpers.
+//! The router under test on a fresh SQLite file (or a fresh PostgreSQL schema), and small
+//! request helpers.
 
 use std::sync::Arc;
 
@@ -28,20 +29,83 @@ pub async fn test_app() -> TestApp {
     test_app_with(false).await
 }
 
+/// The router on a fresh SQLite file, and on a fresh PostgreSQL schema too when
+/// `SINERGI_TEST_POSTGRES_URL` is set (required with `SINERGI_REQUIRE_POSTGRES=1`): for the tests
+/// that must hold on both databases (the authorisation matrix).
+pub async fn test_apps() -> Vec<(TestApp, &'static str)> {
+    let mut apps = vec![(test_app().await, "SQLite")];
+    match std::env::var("SINERGI_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => apps.push((postgres_app(&url).await, "PostgreSQL")),
+        _ if std::env::var("SINERGI_REQUIRE_POSTGRES").as_deref() == Ok("1") => {
+            panic!("SINERGI_REQUIRE_POSTGRES=1 but SINERGI_TEST_POSTGRES_URL is not set")
+        }
+        _ => {}
+    }
+    apps
+}
+
+/// Schemas of these tests are named `sinergi_http_<pid>_<n>`; those of earlier runs are dropped.
+async fn postgres_app(url: &str) -> TestApp {
+    use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let admin = Database::connect(url).await.expect("PostgreSQL for the HTTP tests");
+    let pid = std::process::id();
+    let leftovers = admin
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'sinergi\\_http\\_%' \
+                 AND nspname NOT LIKE 'sinergi\\_http\\_{pid}\\_%'"
+            ),
+        ))
+        .await
+        .unwrap();
+    for row in leftovers {
+        let name: String = row.try_get("", "nspname").unwrap();
+        let _ =
+            admin.execute_unprepared(&format!("DROP SCHEMA IF EXISTS \"{name}\" CASCADE")).await;
+    }
+    let schema =
+        format!("sinergi_http_{pid}_{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    admin.execute_unprepared(&format!("CREATE SCHEMA \"{schema}\"")).await.unwrap();
+    let mut options = db::connect_options(url, 4).unwrap();
+    options.set_schema_search_path(schema);
+    let conn = Database::connect(options).await.unwrap();
+    db::migrate(&conn).await.unwrap();
+    app_on(conn, url.to_owned(), false, temp_dir()).await
+}
+
 /// The router on a fresh SQLite file with the demo data. The configuration is spelled out, not
 /// read from the environment, so that nothing exported in the shell changes what is tested.
 pub async fn test_app_with(secure_cookies: bool) -> TestApp {
+    let dir = temp_dir();
+    let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
+    let conn = db::connect_and_migrate(&url, 4).await.unwrap();
+    app_on(conn, url, secure_cookies, dir).await
+}
+
+/// A fresh temporary folder (removed with the `TestApp`).
+fn temp_dir() -> std::path::PathBuf {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("sinergi-http-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The router on `conn` (migrated), with the demo data and a fake site folder in `dir`.
+async fn app_on(
+    conn: sea_orm::DatabaseConnection,
+    url: String,
+    secure_cookies: bool,
+    dir: std::path::PathBuf,
+) -> TestApp {
     let site = dir.join("site");
     std::fs::create_dir_all(site.join("pkg")).unwrap();
     std::fs::write(site.join("pkg/sinergi.css"), "body { color: black; }").unwrap();
     std::fs::write(site.join("pkg/sinergi.css.br"), b"fake-brotli").unwrap();
     std::fs::write(site.join("favicon.ico"), b"icon").unwrap();
 
-    let url = format!("sqlite://{}/test.db?mode=rwc", dir.display());
-    let conn = db::connect_and_migrate(&url, 4).await.unwrap();
     seed::seed_demo(&conn).await.unwrap();
     let config = Config {
         database_url: Some(url),
