@@ -1,0 +1,216 @@
+//! Who calls in the authorisation matrix: the personas, the organisation each call is aimed at,
+//! and the fixtures (a person, an access request, an invitation, a roster import) it names.
+
+use app::backend::auth::sessions::{self, SessionPolicy};
+use app::backend::entities::person;
+use axum::http::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::support::*;
+
+/// Who is calling: anonymous, or a seeded person with one role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persona {
+    Anonymous,
+    UniversityCoordinator,
+    Academic,
+    AgencyLead,
+    Asn,
+    ProvinceAdmin,
+}
+
+pub const PERSONAS: [Persona; 6] = [
+    Persona::Anonymous,
+    Persona::UniversityCoordinator,
+    Persona::Academic,
+    Persona::AgencyLead,
+    Persona::Asn,
+    Persona::ProvinceAdmin,
+];
+
+/// Which organisation a call is aimed at, seen from the persona.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Own,
+    Other,
+}
+
+/// The organisation and a fellow member (not the persona) a call is aimed at.
+pub struct Target {
+    pub slug: &'static str,
+    pub person_email: &'static str,
+}
+
+impl Persona {
+    /// The persona's own email (None: anonymous).
+    pub fn email(self) -> Option<&'static str> {
+        match self {
+            Self::Anonymous => None,
+            Self::UniversityCoordinator => Some("koordinator@unila.sinergi.example"),
+            Self::Academic => Some("dosen@unila.sinergi.example"),
+            Self::AgencyLead => Some("kabid@diskominfotik.sinergi.example"),
+            Self::Asn => Some("asn1@diskominfotik.sinergi.example"),
+            Self::ProvinceAdmin => Some("admin@pemprov.sinergi.example"),
+        }
+    }
+
+    /// Its own organisation and a colleague there, or another organisation of the same kind
+    /// (the province's "other" is an agency) and someone there.
+    pub fn target(self, side: Side) -> Target {
+        let (slug, person_email) = match (self, side) {
+            (Self::UniversityCoordinator, Side::Own) => ("unila", "dosen@unila.sinergi.example"),
+            (Self::Academic, Side::Own) => ("unila", "koordinator@unila.sinergi.example"),
+            (Self::UniversityCoordinator | Self::Academic, Side::Other) => {
+                ("itera", "dosen@itera.sinergi.example")
+            }
+            (Self::AgencyLead, Side::Own) => {
+                ("diskominfotik", "asn1@diskominfotik.sinergi.example")
+            }
+            (Self::Asn | Self::Anonymous, Side::Own) => {
+                ("diskominfotik", "asn2@diskominfotik.sinergi.example")
+            }
+            (Self::ProvinceAdmin, Side::Own) => {
+                ("pemprov-lampung", "admin2@pemprov.sinergi.example")
+            }
+            (_, Side::Other) => ("bkd", "asn1@bkd.sinergi.example"),
+        };
+        Target { slug, person_email }
+    }
+
+    /// Whether the organisation on `side` is an agency (only agencies have an ASN roster).
+    pub fn agency(self, side: Side) -> bool {
+        matches!(self.target(side).slug, "diskominfotik" | "bkd")
+    }
+
+    /// Whether the persona administers the organisation on `side` (coordinator, lead, province).
+    pub fn administers(self, side: Side) -> bool {
+        side == Side::Own
+            && matches!(self, Self::UniversityCoordinator | Self::AgencyLead | Self::ProvinceAdmin)
+    }
+
+    pub fn signed_in(self) -> bool {
+        self != Self::Anonymous
+    }
+
+    pub fn province(self) -> bool {
+        self == Self::ProvinceAdmin
+    }
+}
+
+/// Ids in the database that a call aimed at a target names.
+pub struct Fixture {
+    /// The target person.
+    pub person_id: i32,
+    /// A fresh pending access request to the target organisation.
+    pub request_id: i32,
+    /// The token of a fresh invitation into the target organisation.
+    pub invitation: String,
+    /// A stored roster import of the target organisation.
+    pub roster_import: i32,
+}
+
+/// The target's person id, and a fresh pending access request to the target organisation.
+pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
+    use app::backend::entities::access_request;
+    use app::backend::services::organisations::find_by_slug;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let organisation = find_by_slug(&app.state.db, target.slug).await.unwrap();
+    let request = access_request::ActiveModel {
+        provider: Set("uji".into()),
+        subject: Set(uuid_like()),
+        email: Set(format!("{}@tamu.example", uuid_like())),
+        full_name: Set("Tamu".into()),
+        organisation_id: Set(organisation.id),
+        role: Set("asn".into()),
+        status: Set("pending".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    let admin = person_id(app, Persona::ProvinceAdmin.email().unwrap_or_default()).await;
+    let admin = app::backend::auth::Actor::load(&app.state.db, admin).await.unwrap().unwrap();
+    let invitation = app::backend::services::invitations::invite(
+        &app.state.db,
+        &admin,
+        target.slug,
+        app::backend::services::invitations::NewInvitation {
+            email: format!("{}@tamu.example", uuid_like()),
+            full_name: "Tamu Undangan".into(),
+            role: role_in(target.slug),
+        },
+        "http://127.0.0.1",
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let roster_import = app::backend::entities::roster_import::ActiveModel {
+        organisation_id: Set(organisation.id),
+        uploaded_by: Set(admin.person_id),
+        file_name: Set("asn.csv".into()),
+        rows: Set(0),
+        created: Set(0),
+        updated: Set(0),
+        errors: Set("[]".into()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap()
+    .id;
+    Fixture {
+        person_id: person_id(app, target.person_email).await,
+        request_id: request.id,
+        invitation,
+        roster_import,
+    }
+}
+
+/// A role that exists in the organisation `slug`.
+fn role_in(slug: &str) -> app::model::Role {
+    use app::model::Role;
+    match slug {
+        "unila" | "itera" => Role::Academic,
+        "pemprov-lampung" => Role::ProvinceAdmin,
+        _ => Role::Asn,
+    }
+}
+
+/// Its name in a form.
+pub fn role_of(slug: &str) -> String {
+    format!("{:?}", role_in(slug))
+}
+
+/// A unique string for subjects and emails.
+pub fn uuid_like() -> String {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    format!("tamu{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
+async fn person_id(app: &TestApp, email: &str) -> i32 {
+    person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no seeded person {email}"))
+        .id
+}
+
+/// A fresh session cookie for the persona (sign-in and sign-out calls end sessions, so every
+/// request gets its own).
+pub async fn cookie(app: &TestApp, persona: Persona) -> Option<String> {
+    let email = persona.email()?;
+    let id = person_id(app, email).await;
+    let token =
+        sessions::start(&app.state.db, Some(id), chrono::Utc::now(), SessionPolicy::default())
+            .await
+            .unwrap();
+    Some(format!("sinergi_session={}", token.as_str()))
+}
+
+pub fn is_refusal(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 401 | 403 | 404)
+}
