@@ -15,6 +15,7 @@ mod m20261128_000006_create_organisation_reviews;
 mod m20261128_000007_create_external_identities;
 mod m20261128_000008_create_invitations_and_outbox;
 mod m20261128_000009_create_roster_imports;
+mod m20261128_000010_create_learning_forms;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_create_external_identities::Migration),
             Box::new(m20261128_000008_create_invitations_and_outbox::Migration),
             Box::new(m20261128_000009_create_roster_imports::Migration),
+            Box::new(m20261128_000010_create_learning_forms::Migration),
         ]
     }
 }

@@ -131,6 +131,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
         "organisation",
     ),
     ("uq_invitations_token_hash", "invitations.token_hash", "token"),
+    ("uq_learning_forms_code", "learning_forms.code", "code"),
 ];
 
 /// The form field behind a unique-constraint violation message of either database.

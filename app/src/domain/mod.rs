@@ -1,3 +1,4 @@
 //! Pure rules of the domain, without I/O: unit-tested and benchmarked on their own.
 
 pub mod calendar;
+pub mod jp;

@@ -7,6 +7,7 @@ pub mod competency_level;
 pub mod competency_type;
 pub mod external_identity;
 pub mod invitation;
+pub mod learning_form;
 pub mod local_credential;
 pub mod login_failure;
 pub mod membership;

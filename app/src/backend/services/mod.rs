@@ -3,6 +3,7 @@
 
 pub mod access_requests;
 pub mod invitations;
+pub mod learning_forms;
 pub mod organisations;
 pub mod people;
 pub mod roster;
