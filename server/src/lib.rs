@@ -48,8 +48,10 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     leptos_options.site_addr = config.listen;
     let names: Vec<String> = login.views().into_iter().map(|p| p.name).collect();
     tracing::info!(providers = ?names, "external login providers");
-    let state =
-        AppState { db: conn, config: Arc::new(config), leptos_options, login: Arc::new(login) };
+    let login = Arc::new(login);
+    let warm = login.clone();
+    tokio::spawn(async move { warm.discover_all(chrono::Utc::now()).await });
+    let state = AppState { db: conn, config: Arc::new(config), leptos_options, login };
     let listen = state.config.listen;
     let app = router::app(state);
 

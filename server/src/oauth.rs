@@ -5,7 +5,9 @@
 
 use app::backend::AppState;
 use app::backend::auth::external::linking::{self, LinkOutcome};
-use app::backend::auth::external::{CallbackParams, ExternalLoginError, PreLoginData};
+use app::backend::auth::external::{
+    ACCESS_REQUEST_WINDOW, CallbackParams, ExternalLoginError, PreLoginData,
+};
 use app::backend::auth::sessions::{self, SessionPolicy, SessionToken};
 use app::backend::auth::{CurrentSession, cookie};
 use app::model::LoginFailure;
@@ -81,7 +83,7 @@ async fn callback(
                 .map(|token| (token, return_to))
         }
         LinkOutcome::NeedsAccess => match PreLoginData::for_identity(identity).to_json() {
-            Ok(data) => sessions::start_pre_login(&state.db, data, now, policy)
+            Ok(data) => sessions::start_pre_login(&state.db, data, now, ACCESS_REQUEST_WINDOW)
                 .await
                 .map(|token| (token, "/minta-akses".to_owned())),
             Err(error) => Err(error),

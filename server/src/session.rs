@@ -44,7 +44,18 @@ pub async fn load(State(state): State<AppState>, mut request: Request, next: Nex
     }
     request.extensions_mut().insert(current);
     let mut response = next.run(request).await;
-    if stale_cookie && let Ok(clear) = HeaderValue::from_str(&cookie::clear(secure)) {
+    // A handler that set a new session (sign-in, invitation, login start) wins: browsers apply
+    // the last Set-Cookie, so clearing after it would undo the sign-in.
+    let sets_session = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.starts_with(&format!("{}=", cookie::name(secure))));
+    if stale_cookie
+        && !sets_session
+        && let Ok(clear) = HeaderValue::from_str(&cookie::clear(secure))
+    {
         response.headers_mut().append(SET_COOKIE, clear);
     }
     response

@@ -141,3 +141,20 @@ async fn an_expired_link_opens_nothing() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn inviting_someone_of_another_organisation_adds_nothing() {
+    each_database("invite_tenant", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let lead = actor(&db, "kabid@diskominfotik.sinergi.example").await;
+        let fitri = asn("asn1@bkd.sinergi.example");
+        let refused =
+            invitations::invite(&db, &lead, "diskominfotik", fitri, "http://x", Utc::now()).await;
+        let exists = AppError::Conflict(ConflictReason::AlreadyExists { field: "email".into() });
+        assert_eq!(refused, Err(exists), "{backend:?}");
+        let bkd_asn = actor(&db, "asn1@bkd.sinergi.example").await;
+        assert_eq!(bkd_asn.grants.len(), 1, "still only in BKD");
+        assert_eq!(invitation::Entity::find().count(&db).await.unwrap(), 0);
+    })
+    .await;
+}

@@ -134,3 +134,30 @@ async fn only_the_agencys_leads_and_the_province_import() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_agency_cannot_pull_in_or_probe_another_agencys_people() {
+    each_database("roster_tenant", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let lead = actor(&db, LEAD).await;
+        // A BKD civil servant, by email with a new NIP, and by her real NIP.
+        for row in [
+            "198705122010011001;Fitri;asn1@bkd.sinergi.example;;;",
+            "199307222018012002;Fitri;fitri.lain@x.example;;;",
+        ] {
+            let report = roster::import(&db, &lead, "diskominfotik", "asn.csv", &roster(&[row]))
+                .await
+                .unwrap();
+            assert_eq!(report.errors.len(), 1, "{backend:?}: {row}");
+            assert_eq!(report.errors[0].code, ValidationCode::TakenByAnotherPerson);
+        }
+        let fitri = actor(&db, "asn1@bkd.sinergi.example").await;
+        let memberships = membership::Entity::find()
+            .filter(membership::Column::PersonId.eq(fitri.person_id))
+            .count(&db)
+            .await
+            .unwrap();
+        assert_eq!(memberships, 1, "{backend:?}: still only in BKD");
+    })
+    .await;
+}

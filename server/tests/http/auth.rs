@@ -158,3 +158,23 @@ async fn repeated_failures_are_answered_with_429_and_retry_after() {
         .unwrap();
     assert_eq!(send(&app, right).await.status(), StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn signing_in_with_an_expired_session_cookie_keeps_the_new_session() {
+    let app = test_app().await;
+    // A cookie of the right shape whose session is gone (idle timeout, server-side logout).
+    let stale = format!("sinergi_session={}", "A".repeat(43));
+    let response =
+        send(&app, sign_in_post(seed::PEOPLE[3].email, seed::DEMO_PASSWORD, Some(&stale))).await;
+    let cookies: Vec<&str> = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter(|v| v.starts_with("sinergi_session="))
+        .collect();
+    // Browsers apply the last one: it must be the new session, not a clearing one.
+    let last = cookies.last().expect("a session cookie");
+    assert!(!last.contains("Max-Age=0"), "{cookies:?}");
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+}

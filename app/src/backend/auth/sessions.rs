@@ -77,18 +77,20 @@ pub async fn start<C: ConnectionTrait>(
     now: DateTime<Utc>,
     policy: SessionPolicy,
 ) -> Result<SessionToken, AppError> {
-    insert(conn, person_id, "{}".to_owned(), now, policy).await
+    insert(conn, person_id, "{}".to_owned(), now, now + policy.absolute).await
 }
 
 /// Starts a session nobody has signed in to yet, carrying `data` (JSON): an external login in
-/// progress (state, nonce, PKCE verifier), or an identity waiting to request access.
+/// progress (state, nonce, PKCE verifier), or an identity waiting to request access. It ends
+/// `lifetime` after it began: such sessions are short, so that starting logins in a loop cannot
+/// pile up rows for long.
 pub async fn start_pre_login<C: ConnectionTrait>(
     conn: &C,
     data: String,
     now: DateTime<Utc>,
-    policy: SessionPolicy,
+    lifetime: Duration,
 ) -> Result<SessionToken, AppError> {
-    insert(conn, None, data, now, policy).await
+    insert(conn, None, data, now, now + lifetime).await
 }
 
 /// Ends the pre-login session of `token` and returns its data, if it is live and nobody has
@@ -114,7 +116,7 @@ async fn insert<C: ConnectionTrait>(
     person_id: Option<i32>,
     data: String,
     now: DateTime<Utc>,
-    policy: SessionPolicy,
+    expires_at: DateTime<Utc>,
 ) -> Result<SessionToken, AppError> {
     let token = SessionToken::generate();
     session::ActiveModel {
@@ -123,7 +125,7 @@ async fn insert<C: ConnectionTrait>(
         data: Set(data),
         created_at: Set(now),
         last_seen_at: Set(now),
-        expires_at: Set(now + policy.absolute),
+        expires_at: Set(expires_at),
         ..Default::default()
     }
     .insert(conn)

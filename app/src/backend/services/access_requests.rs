@@ -4,6 +4,7 @@
 //! transaction — or refuse.
 
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -174,10 +175,21 @@ where
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    if request.status != AccessRequestStatus::Pending.as_db() {
-        return Err(AppError::Conflict(ConflictReason::Stale)); // decided meanwhile
-    }
     let now = Utc::now();
+    let status = if approve { AccessRequestStatus::Approved } else { AccessRequestStatus::Refused };
+    // Claim the request with one conditional update: of two administrators deciding at once,
+    // exactly one changes it; the other is told it was decided meanwhile.
+    let claimed = access_request::Entity::update_many()
+        .col_expr(access_request::Column::Status, Expr::value(status.as_db()))
+        .col_expr(access_request::Column::DecidedBy, Expr::value(actor.person_id))
+        .col_expr(access_request::Column::DecidedAt, Expr::value(now))
+        .filter(access_request::Column::Id.eq(request.id))
+        .filter(access_request::Column::Status.eq(AccessRequestStatus::Pending.as_db()))
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(AppError::Conflict(ConflictReason::Stale));
+    }
     if approve {
         let existing = person::Entity::find()
             .filter(person::Column::Email.eq(&request.email))
@@ -238,12 +250,6 @@ where
             .await?;
         }
     }
-    let status = if approve { AccessRequestStatus::Approved } else { AccessRequestStatus::Refused };
-    let mut decided: access_request::ActiveModel = request.into();
-    decided.status = Set(status.as_db().to_owned());
-    decided.decided_by = Set(Some(actor.person_id));
-    decided.decided_at = Set(Some(now));
-    decided.update(&txn).await?;
     txn.commit().await?;
     tracing::info!(request = request_id, approve, by = actor.person_id, "access request decided");
     Ok(())

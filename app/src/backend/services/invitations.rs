@@ -78,14 +78,20 @@ where
         person::Entity::find().filter(person::Column::Email.eq(&email)).one(&txn).await?;
     let person_id = match existing {
         Some(found) => {
-            let has_role = membership::Entity::find()
+            // An account that exists already may only get another role here if the inviter
+            // already administers everything it belongs to: otherwise inviting would pull
+            // someone from another organisation into view. Both cases answer the same, so the
+            // form does not reveal who has an account elsewhere.
+            let memberships = membership::Entity::find()
                 .filter(membership::Column::PersonId.eq(found.id))
-                .filter(membership::Column::OrganisationId.eq(organisation.id))
-                .filter(membership::Column::Role.eq(new.role.as_db()))
-                .one(&txn)
-                .await?
-                .is_some();
-            if has_role {
+                .all(&txn)
+                .await?;
+            let has_role = memberships
+                .iter()
+                .any(|m| m.organisation_id == organisation.id && m.role == new.role.as_db());
+            let only_ours = actor.is_province_admin()
+                || memberships.iter().all(|m| m.organisation_id == organisation.id);
+            if has_role || !only_ours {
                 let field = "email".to_owned();
                 return Err(AppError::Conflict(ConflictReason::AlreadyExists { field }));
             }

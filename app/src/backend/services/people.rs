@@ -55,8 +55,12 @@ pub async fn profile<C: ConnectionTrait>(
     if !visible {
         return Err(AppError::NotFound);
     }
+    // Administrators see the person's roles in their own organisations only; what the person
+    // is elsewhere is that organisation's business.
+    let sees_all = actor.person_id == person_id || actor.is_province_admin();
     let memberships = memberships
         .into_iter()
+        .filter(|(_, o)| sees_all || kind_of(o).is_ok_and(|kind| actor.administers(o.id, kind)))
         .filter_map(|(m, o)| {
             let role = Role::from_db(&m.role)?;
             Some(summary(&o).map(|organisation| MembershipView {

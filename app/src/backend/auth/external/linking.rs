@@ -11,6 +11,7 @@ use sea_orm::{
 use super::{ExternalLoginError, VerifiedIdentity};
 use crate::backend::db;
 use crate::backend::entities::{external_identity, person};
+use crate::error::{AppError, ConflictReason};
 use crate::model::LoginFailure;
 
 /// Where an external login leads.
@@ -24,6 +25,23 @@ pub enum LinkOutcome {
 
 /// Finds or makes the link between `identity` and a person.
 pub async fn link_or_request<C>(
+    conn: &C,
+    identity: &VerifiedIdentity,
+    now: DateTime<Utc>,
+) -> Result<LinkOutcome, ExternalLoginError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
+{
+    match try_link(conn, identity, now).await {
+        // Two first logins at once (two tabs): the other one made the link; use it.
+        Err(ExternalLoginError::App(AppError::Conflict(ConflictReason::AlreadyExists {
+            ..
+        }))) => try_link(conn, identity, now).await,
+        other => other,
+    }
+}
+
+async fn try_link<C>(
     conn: &C,
     identity: &VerifiedIdentity,
     now: DateTime<Utc>,

@@ -25,6 +25,9 @@ use providers::{ProviderConfig, ProviderKind};
 /// How long a started login may take at the provider before its answer is refused.
 pub const LOGIN_WINDOW: Duration = Duration::minutes(15);
 
+/// How long someone with a provider identity but no account may take to request access.
+pub const ACCESS_REQUEST_WINDOW: Duration = Duration::hours(1);
+
 /// A login refused (shown to the person) or a fault on our side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExternalLoginError {
@@ -147,6 +150,19 @@ impl LoginProviders {
         Self { providers: Vec::new(), http: reqwest::Client::new(), base_url: String::new() }
     }
 
+    /// Discovers every OpenID Connect provider now (at start-up), so that the sign-in page's
+    /// content policy already names their authorization endpoints; failures are logged and
+    /// retried at the first login.
+    pub async fn discover_all(&self, now: DateTime<Utc>) {
+        for provider in &self.providers {
+            if let ProviderKind::OpenIdConnect { issuer } = &provider.config.kind
+                && provider.discovery.metadata(issuer, &self.http, now).await.is_err()
+            {
+                tracing::warn!(provider = %provider.config.name, "discovery at start-up failed");
+            }
+        }
+    }
+
     /// The buttons of the sign-in page.
     pub fn views(&self) -> Vec<LoginProviderView> {
         self.providers
@@ -223,8 +239,7 @@ impl LoginProviders {
             }),
             identity: None,
         };
-        let token =
-            sessions::start_pre_login(conn, data.to_json()?, now, SessionPolicy::default()).await?;
+        let token = sessions::start_pre_login(conn, data.to_json()?, now, LOGIN_WINDOW).await?;
         Ok((token, start.url))
     }
 

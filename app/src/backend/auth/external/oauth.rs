@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::providers::ProviderConfig;
 use super::{AuthorizationStart, VerifiedIdentity};
-use crate::model::LoginFailure;
+use crate::model::{LoginFailure, normalise_email};
 
 /// The largest userinfo document read.
 const MAX_USERINFO_BYTES: usize = 64 * 1024;
@@ -115,7 +115,8 @@ pub(super) async fn identify(
     Ok(VerifiedIdentity {
         provider: config.name.clone(),
         subject,
-        email: info.email.map(|e| e.trim().to_lowercase()),
+        // An address that is not one (or too long to store) counts as none.
+        email: info.email.and_then(|e| normalise_email(&e).ok()),
         email_verified,
         full_name: info.name,
     })

@@ -12,7 +12,7 @@ use tokio::sync::RwLock;
 
 use super::providers::ProviderConfig;
 use super::{AuthorizationStart, VerifiedIdentity};
-use crate::model::LoginFailure;
+use crate::model::{LoginFailure, normalise_email};
 
 /// Discovered metadata is kept this long, then fetched again, so that rotated signing keys are
 /// picked up without a restart.
@@ -159,7 +159,7 @@ pub(super) async fn identify(
     let mut identity = VerifiedIdentity {
         provider: config.name.clone(),
         subject: subject.as_str().to_owned(),
-        email: claims.email().map(|e| e.as_str().to_lowercase()),
+        email: claims.email().and_then(|e| normalise_email(e.as_str()).ok()),
         email_verified: claims.email_verified().unwrap_or(false),
         full_name: claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()),
     };
@@ -171,7 +171,7 @@ pub(super) async fn identify(
                 tracing::warn!(%error, provider = %config.name, "userinfo refused");
                 LoginFailure::IdentityInvalid
             })?;
-        identity.email = info.email().map(|e| e.as_str().to_lowercase());
+        identity.email = info.email().and_then(|e| normalise_email(e.as_str()).ok());
         identity.email_verified = info.email_verified().unwrap_or(false);
         identity.full_name = identity
             .full_name

@@ -68,7 +68,8 @@ where
     let row_count = rows.len() as u32;
 
     let txn = db::begin_write(conn).await?;
-    let known = known_people(&txn, &rows).await?;
+    let everyone = actor.is_province_admin();
+    let known = known_people(&txn, &rows, organisation.id, everyone).await?;
     let errors = clashes(&rows, &known);
     if !errors.is_empty() {
         drop(txn);
@@ -117,11 +118,16 @@ where
 struct KnownPeople {
     by_nip: HashMap<String, person::Model>,
     by_email: HashMap<String, person::Model>,
+    /// Those the import may touch: people who belong to this agency and nowhere else (anyone,
+    /// for a province administrator). An agency must not pull in, or learn about, others.
+    ours: std::collections::HashSet<i32>,
 }
 
 async fn known_people<C: ConnectionTrait>(
     conn: &C,
     rows: &[RosterRow],
+    organisation_id: i32,
+    everyone: bool,
 ) -> Result<KnownPeople, AppError> {
     let (mut by_nip, mut by_email) = (HashMap::new(), HashMap::new());
     // In slices, to stay under the databases' limits on bound parameters.
@@ -139,10 +145,31 @@ async fn known_people<C: ConnectionTrait>(
             by_email.insert(p.email.clone(), p);
         }
     }
-    Ok(KnownPeople { by_nip, by_email })
+    let ids: Vec<i32> = by_email.values().map(|p| p.id).collect();
+    let mut elsewhere = std::collections::HashSet::new();
+    let mut here = std::collections::HashSet::new();
+    for chunk in ids.chunks(500) {
+        for m in membership::Entity::find()
+            .filter(membership::Column::PersonId.is_in(chunk.to_vec()))
+            .all(conn)
+            .await?
+        {
+            if m.organisation_id == organisation_id {
+                here.insert(m.person_id);
+            } else {
+                elsewhere.insert(m.person_id);
+            }
+        }
+    }
+    let ours = ids
+        .into_iter()
+        .filter(|id| everyone || (here.contains(id) && !elsewhere.contains(id)))
+        .collect();
+    Ok(KnownPeople { by_nip, by_email, ours })
 }
 
-/// Rows whose NIP or email already belongs to someone else.
+/// Rows whose NIP or email already belongs to someone else, or to someone outside this agency
+/// (one answer for both, so the file cannot probe who exists elsewhere).
 fn clashes(rows: &[RosterRow], known: &KnownPeople) -> Vec<RosterRowError> {
     let mut errors = Vec::new();
     for row in rows {
@@ -153,10 +180,12 @@ fn clashes(rows: &[RosterRow], known: &KnownPeople) -> Vec<RosterRowError> {
             field: field.to_owned(),
             code: ValidationCode::TakenByAnotherPerson,
         };
+        let outside = |p: &person::Model| !known.ours.contains(&p.id);
         match (by_nip, by_email) {
             (Some(a), Some(b)) if a.id != b.id => errors.push(taken("email")),
-            (Some(a), None) if a.email != row.email => errors.push(taken("nip")),
-            (None, Some(b)) if b.nip.is_some() => errors.push(taken("email")),
+            (Some(a), None) if a.email != row.email || outside(a) => errors.push(taken("nip")),
+            (None, Some(b)) if b.nip.is_some() || outside(b) => errors.push(taken("email")),
+            (Some(a), Some(_)) if outside(a) => errors.push(taken("nip")),
             _ => {}
         }
     }
