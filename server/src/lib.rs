@@ -1,6 +1,7 @@
 //! The Sinergi server: start-up, the HTTP router and its middleware. `main.rs` only parses the CLI.
 
 pub mod csrf;
+pub mod dictionary;
 pub mod health;
 pub mod locale;
 pub mod oauth;

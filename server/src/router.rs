@@ -17,7 +17,9 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::{csrf, health, locale, oauth, roster, security_headers, session, telemetry};
+use crate::{
+    csrf, dictionary, health, locale, oauth, roster, security_headers, session, telemetry,
+};
 
 /// The routes with their state, before the locale is chosen; `app` wraps them.
 pub fn routes(state: AppState) -> Router {
@@ -31,6 +33,7 @@ pub fn routes(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .merge(dictionary::routes())
         .merge(oauth::routes())
         .merge(roster::routes())
         .leptos_routes_with_context(

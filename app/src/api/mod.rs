@@ -1,6 +1,7 @@
 //! Server functions, grouped by feature. Each one: who is asking → one service call → a DTO.
 
 pub mod access;
+pub mod competencies;
 pub mod invitations;
 pub mod login;
 pub mod organisations;
@@ -13,6 +14,7 @@ pub use access::{
     DecideAccessRequest, RequestAccess, decide_access_request, get_access_request_form,
     list_access_requests, request_access,
 };
+pub use competencies::get_competency_dictionary;
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
 pub use organisations::{

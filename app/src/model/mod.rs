@@ -2,6 +2,7 @@
 
 mod access;
 mod common_passwords;
+mod competency;
 mod email;
 mod login;
 mod nip;
@@ -13,6 +14,7 @@ mod roster;
 mod validation;
 
 pub use access::{AccessRequestForm, AccessRequestStatus, PendingAccessRequest, SentAccessRequest};
+pub use competency::{CompetencyTypeView, CompetencyView};
 pub use email::{EmailError, normalise_email};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
 pub use nip::{Nip, NipError, NipSex};

@@ -28,6 +28,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <li>
                                 <a href=localized(locale, "/")>{td_string!(locale, nav.home)}</a>
                             </li>
+                            <li>
+                                <a href=localized(locale, "/kompetensi")>
+                                    {td_string!(locale, nav.dictionary)}
+                                </a>
+                            </li>
                             <SignedInLinks />
                         </ul>
                     </nav>

@@ -3,6 +3,7 @@
 
 mod access_request_page;
 mod access_requests_section;
+mod dictionary_page;
 mod error_view;
 mod home_page;
 mod invitation_page;
@@ -26,6 +27,7 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
+use dictionary_page::DictionaryPage;
 #[cfg(feature = "ssr")]
 pub use error_view::apply_error_status;
 pub use error_view::{ErrorView, field_message};
@@ -86,6 +88,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("kompetensi")
+                        view=DictionaryPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("minta-akses")
                         view=AccessRequestPage

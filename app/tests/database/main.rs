@@ -8,7 +8,7 @@ mod auth;
 mod external;
 mod harness;
 mod invitations;
-mod learning_forms;
+mod reference;
 mod roster;
 mod schema;
 mod seed;

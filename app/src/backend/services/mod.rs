@@ -2,6 +2,7 @@
 //! own rules (who may, on which organisation's data); the UI hiding a button is never the check.
 
 pub mod access_requests;
+pub mod competencies;
 pub mod invitations;
 pub mod learning_forms;
 pub mod organisations;

@@ -16,8 +16,8 @@ pub struct Rule {
 
 pub fn server_function_rules() -> Vec<Rule> {
     use app::api::{
-        access::*, invitations::*, login::*, organisations::*, people::*, roster::*, session::*,
-        stats::*,
+        access::*, competencies::*, invitations::*, login::*, organisations::*, people::*,
+        roster::*, session::*, stats::*,
     };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
@@ -69,6 +69,11 @@ pub fn server_function_rules() -> Vec<Rule> {
             allowed: |p, side| p.province() || p.administers(side),
         },
         Rule { path: ListLoginProviders::PATH, body: |_, _| String::new(), allowed: |_, _| true },
+        Rule {
+            path: GetCompetencyDictionary::PATH,
+            body: |_, _| String::new(),
+            allowed: |_, _| true,
+        },
         // Only a browser holding an identity from a login provider (and no account) may ask;
         // no persona here has one.
         Rule {
@@ -131,6 +136,7 @@ pub fn page_rules() -> Vec<PageRule> {
     vec![
         PageRule { route: "/", url: |_, _| "/".into(), allowed: |_, _| true },
         PageRule { route: "/masuk", url: |_, _| "/masuk".into(), allowed: |_, _| true },
+        PageRule { route: "/kompetensi", url: |_, _| "/kompetensi".into(), allowed: |_, _| true },
         PageRule { route: "/akun", url: |_, _| "/akun".into(), allowed: |p, _| p.signed_in() },
         PageRule {
             route: "/orang/:id",

@@ -16,7 +16,7 @@ use crate::backend::entities::{
 use crate::error::AppError;
 use crate::model::Nip;
 
-pub use competencies::COMPETENCIES;
+pub use competencies::{COMPETENCIES, TYPES};
 pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
 
 /// What `seed_demo` did.

@@ -1,0 +1,78 @@
+//! The competency dictionary: read by everyone (public page, CSV export), maintained by the
+//! province (editing comes with the catalogue work).
+
+use std::collections::HashMap;
+
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
+
+use crate::backend::entities::{competency, competency_level, competency_type, organisation};
+use crate::error::AppError;
+use crate::model::{CompetencyTypeView, CompetencyView};
+
+/// The whole dictionary, types in their order, competencies by code. Four queries, whatever
+/// the size.
+pub async fn dictionary<C: ConnectionTrait>(conn: &C) -> Result<Vec<CompetencyTypeView>, AppError> {
+    let types = competency_type::Entity::find()
+        .order_by_asc(competency_type::Column::SortOrder)
+        .all(conn)
+        .await?;
+    let owners: HashMap<i32, String> = organisation::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.short_name))
+        .collect();
+    let mut levels: HashMap<i32, Vec<(i16, String)>> = HashMap::new();
+    for level in competency_level::Entity::find().all(conn).await? {
+        levels.entry(level.competency_id).or_default().push((level.level, level.description_id));
+    }
+    let mut by_type: HashMap<String, Vec<CompetencyView>> = HashMap::new();
+    for c in competency::Entity::find().order_by_asc(competency::Column::Code).all(conn).await? {
+        let mut described = levels.remove(&c.id).unwrap_or_default();
+        described.sort_by_key(|(level, _)| *level);
+        by_type.entry(c.type_code.clone()).or_default().push(CompetencyView {
+            code: c.code,
+            name_id: c.name_id,
+            name_en: c.name_en,
+            definition_id: c.definition_id,
+            owner: c.owner_organisation_id.and_then(|id| owners.get(&id).cloned()),
+            levels: described.into_iter().map(|(_, text)| text).collect(),
+        });
+    }
+    Ok(types
+        .into_iter()
+        .map(|t| CompetencyTypeView {
+            competencies: by_type.remove(&t.code).unwrap_or_default(),
+            code: t.code,
+            name_id: t.name_id,
+            name_en: t.name_en,
+        })
+        .collect())
+}
+
+/// The dictionary as CSV: one row per competency, the five level descriptors as columns.
+pub fn dictionary_csv(types: &[CompetencyTypeView]) -> Result<Vec<u8>, AppError> {
+    let failed = |e: csv::Error| AppError::internal(e);
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "kode", "jenis", "nama", "name_en", "definisi", "pemilik", "level_1", "level_2",
+            "level_3", "level_4", "level_5",
+        ])
+        .map_err(failed)?;
+    for t in types {
+        for c in &t.competencies {
+            let mut record = vec![
+                c.code.clone(),
+                t.code.clone(),
+                c.name_id.clone(),
+                c.name_en.clone(),
+                c.definition_id.clone(),
+                c.owner.clone().unwrap_or_default(),
+            ];
+            record.extend((0..5).map(|i| c.levels.get(i).cloned().unwrap_or_default()));
+            writer.write_record(&record).map_err(failed)?;
+        }
+    }
+    writer.into_inner().map_err(|e| AppError::internal(e.to_string()))
+}

@@ -1,0 +1,26 @@
+//! The competency dictionary as readers see it (Peraturan Menteri PANRB 38/2017 terms).
+
+use serde::{Deserialize, Serialize};
+
+/// A type of competency (managerial, socio-cultural, technical) with its competencies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyTypeView {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub competencies: Vec<CompetencyView>,
+}
+
+/// One competency with its five level descriptors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyView {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+    /// In Indonesian (the regulation's language).
+    pub definition_id: String,
+    /// The agency owning a technical competency; `None` when shared.
+    pub owner: Option<String>,
+    /// Descriptors of levels 1 to 5, in order.
+    pub levels: Vec<String>,
+}

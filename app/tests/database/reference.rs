@@ -1,0 +1,52 @@
+//! Reference data every reader needs: the LAN conversion table (in every database after
+//! migration) and the competency dictionary.
+
+use app::backend::services::learning_forms::{all, basis_of};
+use app::domain::jp::{Learning, Scope};
+
+use crate::harness::each_database;
+
+#[tokio::test]
+async fn the_conversion_table_of_domain_md_is_there_and_converts() {
+    each_database("learning_forms", |db, backend| async move {
+        let rows = all(&db).await.unwrap();
+        let codes: Vec<_> = rows.iter().map(|r| r.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["pelatihan", "seminar", "lokakarya", "komunitas-belajar"],
+            "{backend:?}"
+        );
+        let credit = |code: &str, scope: Scope, programme_jp: u32, days: u32| {
+            let row = rows.iter().find(|r| r.code == code).unwrap();
+            basis_of(row).unwrap().credit(Learning { scope, programme_jp, days })
+        };
+        assert_eq!(credit("pelatihan", Scope::International, 40, 5), 48);
+        assert_eq!(credit("seminar", Scope::National, 0, 2), 8);
+        assert_eq!(credit("lokakarya", Scope::International, 0, 2), 14);
+        assert_eq!(credit("komunitas-belajar", Scope::National, 12, 1), 12);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_dictionary_groups_the_seeded_competencies_by_type_with_five_levels() {
+    use app::backend::services::competencies::dictionary;
+    use app::backend::services::seed::{COMPETENCIES, seed_demo};
+    each_database("dictionary", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let types = dictionary(&db).await.unwrap();
+        let codes: Vec<_> = types.iter().map(|t| t.code.as_str()).collect();
+        let seeded: Vec<_> = app::backend::services::seed::TYPES.iter().map(|t| t.0).collect();
+        assert_eq!(codes, seeded, "{backend:?}: in the order of the seed");
+        let total: usize = types.iter().map(|t| t.competencies.len()).sum();
+        assert_eq!(total, COMPETENCIES.len());
+        for t in &types {
+            assert!(t.competencies.iter().all(|c| c.levels.len() == 5), "{}", t.code);
+        }
+        let owned =
+            types.iter().flat_map(|t| &t.competencies).filter(|c| c.owner.is_some()).count();
+        let expected = COMPETENCIES.iter().filter(|c| c.owner_slug.is_some()).count();
+        assert_eq!(owned, expected, "{backend:?}: owners of technical competencies");
+    })
+    .await;
+}

@@ -1,0 +1,15 @@
+// The public competency dictionary: levels fold open without JavaScript (native <details>).
+import { test, expect } from "./fixtures";
+
+test("a visitor reads the levels of a competency", async ({ page, checkA11y, consoleErrors }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Kamus kompetensi" }).first().click();
+  await expect(page).toHaveURL(/\/kompetensi$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kamus kompetensi");
+  const entry = page.locator('li[data-code="MNJ-05"]');
+  await entry.getByText("Pelayanan Publik").click();
+  await expect(entry.locator(".levels li")).toHaveCount(5);
+  await expect(entry.locator(".levels li").first()).toBeVisible();
+  await checkA11y(page);
+  void consoleErrors;
+});
