@@ -191,3 +191,23 @@ async fn two_processes_count_failures_together() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn ended_sessions_are_purged_and_live_ones_kept() {
+    each_database("purge", |db, backend| async move {
+        let siti = seeded_person(&db, 4).await;
+        let policy = SessionPolicy::default();
+        let now = Utc::now();
+        let live = sessions::start(&db, Some(siti.id), now, policy).await.unwrap();
+        // Began 13 hours ago (past the absolute limit) and 3 hours idle (past the idle limit).
+        let abandoned =
+            sessions::start(&db, Some(siti.id), now - Duration::hours(13), policy).await.unwrap();
+        let _idle = sessions::start(&db, None, now - Duration::hours(3), policy).await.unwrap();
+        assert_eq!(session::Entity::find().count(&db).await.unwrap(), 3);
+        assert_eq!(sessions::purge_expired(&db, now, policy).await.unwrap(), 2, "{backend:?}");
+        assert!(sessions::resolve(&db, &live, now, policy).await.unwrap().is_some());
+        assert!(sessions::resolve(&db, &abandoned, now, policy).await.unwrap().is_none());
+        assert_eq!(session::Entity::find().count(&db).await.unwrap(), 1);
+    })
+    .await;
+}

@@ -7,7 +7,8 @@
 use base64::Engine as _;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait as _,
+    QueryFilter,
 };
 use sha2::{Digest, Sha256};
 
@@ -185,6 +186,24 @@ pub async fn end<C: ConnectionTrait>(conn: &C, token: &SessionToken) -> Result<(
         .exec(conn)
         .await?;
     Ok(())
+}
+
+/// Deletes every session that has ended (absolute or idle timeout) but was never presented
+/// again, so that abandoned sessions and unfinished logins do not pile up. Returns how many.
+pub async fn purge_expired<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    policy: SessionPolicy,
+) -> Result<u64, AppError> {
+    let result = session::Entity::delete_many()
+        .filter(
+            session::Column::ExpiresAt
+                .lte(now)
+                .or(session::Column::LastSeenAt.lte(now - policy.idle)),
+        )
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
 }
 
 /// Ends every session of a person (deactivation, password change).
