@@ -16,6 +16,7 @@ mod m20261128_000007_create_external_identities;
 mod m20261128_000008_create_invitations_and_outbox;
 mod m20261128_000009_create_roster_imports;
 mod m20261128_000010_create_learning_forms;
+mod m20261128_000011_create_positions;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000008_create_invitations_and_outbox::Migration),
             Box::new(m20261128_000009_create_roster_imports::Migration),
             Box::new(m20261128_000010_create_learning_forms::Migration),
+            Box::new(m20261128_000011_create_positions::Migration),
         ]
     }
 }

@@ -132,6 +132,12 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ),
     ("uq_invitations_token_hash", "invitations.token_hash", "token"),
     ("uq_learning_forms_code", "learning_forms.code", "code"),
+    ("uq_positions_code", "positions.code", "code"),
+    (
+        "uq_position_requirements_position_competency",
+        "position_requirements.position_id, position_requirements.competency_id",
+        "competency",
+    ),
 ];
 
 /// The form field behind a unique-constraint violation message of either database.

@@ -50,3 +50,30 @@ async fn the_dictionary_groups_the_seeded_competencies_by_type_with_five_levels(
     })
     .await;
 }
+
+#[tokio::test]
+async fn seeded_positions_require_real_competencies_at_real_levels() {
+    use app::backend::entities::{membership, position, position_requirement};
+    use app::backend::services::seed::{POSITIONS, seed_demo};
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    each_database("positions", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let positions = position::Entity::find().all(&db).await.unwrap();
+        assert_eq!(positions.len(), POSITIONS.len(), "{backend:?}");
+        let expected: usize = POSITIONS.iter().map(|p| p.requires.len()).sum();
+        let stored = position_requirement::Entity::find().count(&db).await.unwrap();
+        assert_eq!(stored as usize, expected, "{backend:?}");
+        let levels = position_requirement::Entity::find().all(&db).await.unwrap();
+        assert!(levels.iter().all(|r| (1..=5).contains(&r.level)));
+        // Every seeded civil servant's position has a standard to be measured against.
+        let names: Vec<String> = positions.into_iter().map(|p| p.name).collect();
+        for m in membership::Entity::find().all(&db).await.unwrap() {
+            if (m.role == "asn" || m.role == "agency_lead")
+                && let Some(held) = m.position
+            {
+                assert!(names.contains(&held), "{backend:?}: no standard for {held}");
+            }
+        }
+    })
+    .await;
+}

@@ -15,5 +15,7 @@ pub mod organisation;
 pub mod organisation_review;
 pub mod outbox_message;
 pub mod person;
+pub mod position;
+pub mod position_requirement;
 pub mod roster_import;
 pub mod session;

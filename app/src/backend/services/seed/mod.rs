@@ -2,6 +2,7 @@
 
 mod competencies;
 mod organisations;
+mod positions;
 
 use std::collections::HashMap;
 
@@ -11,13 +12,14 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, PaginatorTrait, Tr
 use crate::backend::db;
 use crate::backend::entities::{
     competency, competency_level, competency_type, local_credential, membership, organisation,
-    person,
+    person, position, position_requirement,
 };
 use crate::error::AppError;
 use crate::model::Nip;
 
 pub use competencies::{COMPETENCIES, TYPES};
 pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
+pub use positions::POSITIONS;
 
 /// What `seed_demo` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +151,35 @@ where
         ))
         .exec(&txn)
         .await?;
+    }
+
+    let competency_ids: HashMap<String, i32> =
+        competency::Entity::find().all(&txn).await?.into_iter().map(|c| (c.code, c.id)).collect();
+    for seed in POSITIONS {
+        let created = position::Entity::insert(position::ActiveModel {
+            code: Set(seed.code.to_owned()),
+            name: Set(seed.name.to_owned()),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+        let mut requirements = Vec::new();
+        for (code, level) in seed.requires {
+            let competency_id = competency_ids.get(*code).copied().ok_or_else(|| {
+                AppError::internal(format!(
+                    "position {} names unknown competency {code}",
+                    seed.code
+                ))
+            })?;
+            requirements.push(position_requirement::ActiveModel {
+                position_id: Set(created.last_insert_id),
+                competency_id: Set(competency_id),
+                level: Set(*level),
+                ..Default::default()
+            });
+        }
+        position_requirement::Entity::insert_many(requirements).exec(&txn).await?;
     }
 
     txn.commit().await?;
