@@ -6,6 +6,7 @@ pub mod cookie;
 pub mod external;
 pub mod passwords;
 pub mod rate_limit;
+pub mod secret;
 pub mod sessions;
 
 pub use actor::{Actor, CurrentSession, RoleGrant};

@@ -4,13 +4,11 @@
 //! Timeouts ([`SessionPolicy::default`]): a session ends after 2 hours without a request, and
 //! 12 hours after it began whatever happens — a working day, then sign in again.
 
-use base64::Engine as _;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait as _,
     QueryFilter,
 };
-use sha2::{Digest, Sha256};
 
 use crate::backend::entities::{person, session};
 use crate::error::AppError;
@@ -48,10 +46,7 @@ impl std::fmt::Debug for SessionToken {
 
 impl SessionToken {
     fn generate() -> Self {
-        use argon2::password_hash::rand_core::{OsRng, RngCore};
-        let mut bytes = [0u8; 32];
-        OsRng.fill_bytes(&mut bytes);
-        Self(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+        Self(super::secret::generate())
     }
 
     /// Accepts a cookie value only if it has the shape of a token we issue.
@@ -67,7 +62,7 @@ impl SessionToken {
     }
 
     fn hash(&self) -> String {
-        Sha256::digest(self.0.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+        super::secret::stored_hash(&self.0)
     }
 }
 

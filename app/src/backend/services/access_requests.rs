@@ -10,7 +10,7 @@ use sea_orm::{
     QueryOrder, TransactionTrait,
 };
 
-use super::organisations::{find_by_slug, kind_of, summary};
+use super::organisations::{administered_by, find_by_slug, kind_of, summary};
 use crate::backend::auth::external::VerifiedIdentity;
 use crate::backend::auth::{Actor, sessions};
 use crate::backend::db;
@@ -129,9 +129,7 @@ pub async fn pending<C: ConnectionTrait>(
     actor: &Actor,
     slug: &str,
 ) -> Result<Vec<PendingAccessRequest>, AppError> {
-    let organisation = find_by_slug(conn, slug).await?;
-    let kind = kind_of(&organisation)?;
-    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    let (organisation, _) = administered_by(conn, actor, slug).await?;
     let rows = access_request::Entity::find()
         .filter(access_request::Column::OrganisationId.eq(organisation.id))
         .filter(access_request::Column::Status.eq(AccessRequestStatus::Pending.as_db()))
@@ -166,9 +164,7 @@ pub async fn decide<C>(
 where
     C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
 {
-    let organisation = find_by_slug(conn, slug).await?;
-    let kind = kind_of(&organisation)?;
-    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    let (organisation, _) = administered_by(conn, actor, slug).await?;
     let txn = db::begin_write(conn).await?;
     let request = access_request::Entity::find_by_id(request_id)
         .filter(access_request::Column::OrganisationId.eq(organisation.id))

@@ -3,16 +3,14 @@
 //! to it); the mail, written to the outbox in the same transaction, carries a single-use link,
 //! valid for [`INVITATION_VALIDITY`], to set a password.
 
-use base64::Engine as _;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 
-use super::organisations::{find_by_slug, kind_of};
-use crate::backend::auth::{Actor, passwords, sessions};
+use super::organisations::administered_by;
+use crate::backend::auth::{Actor, passwords, secret, sessions};
 use crate::backend::db;
 use crate::backend::entities::{invitation, membership, organisation, outbox_message, person};
 use crate::error::{AppError, ConflictReason};
@@ -29,17 +27,6 @@ pub struct NewInvitation {
     pub role: Role,
 }
 
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn new_token() -> String {
-    use argon2::password_hash::rand_core::{OsRng, RngCore};
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
 /// Invites someone into the organisation `slug` (its administrators, or the province). Returns
 /// the token of the link (also in the outbox mail), for the caller's tests and logs never.
 pub async fn invite<C>(
@@ -53,9 +40,7 @@ pub async fn invite<C>(
 where
     C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
 {
-    let organisation = find_by_slug(conn, slug).await?;
-    let kind = kind_of(&organisation)?;
-    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    let (organisation, kind) = administered_by(conn, actor, slug).await?;
     let mut errors = Vec::new();
     let email = normalise_email(&new.email)
         .map_err(|e| errors.push(FieldError::new("email", ValidationCode::Email(e))))
@@ -120,9 +105,9 @@ where
     }
     .insert(&txn)
     .await?;
-    let token = new_token();
+    let token = secret::generate();
     invitation::ActiveModel {
-        token_hash: Set(token_hash(&token)),
+        token_hash: Set(secret::stored_hash(&token)),
         person_id: Set(person_id),
         organisation_id: Set(organisation.id),
         role: Set(new.role.as_db().to_owned()),
@@ -166,7 +151,7 @@ async fn live<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> Result<(invitation::Model, organisation::Model, person::Model), AppError> {
     let (found, organisation) = invitation::Entity::find()
-        .filter(invitation::Column::TokenHash.eq(token_hash(token)))
+        .filter(invitation::Column::TokenHash.eq(secret::stored_hash(token)))
         .find_also_related(organisation::Entity)
         .one(conn)
         .await?

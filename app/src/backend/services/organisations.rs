@@ -34,6 +34,20 @@ pub async fn find_by_slug<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)
 }
 
+/// The organisation `slug`, if `actor` administers it (its coordinator or lead) or is a
+/// province administrator; `NotFound` or `Forbidden` otherwise. The check every service that
+/// manages an organisation's people starts with.
+pub async fn administered_by<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+) -> Result<(organisation::Model, OrganisationKind), AppError> {
+    let organisation = find_by_slug(conn, slug).await?;
+    let kind = kind_of(&organisation)?;
+    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    Ok((organisation, kind))
+}
+
 /// The kind of a stored organisation (the column is checked by the schema).
 pub fn kind_of(model: &organisation::Model) -> Result<OrganisationKind, AppError> {
     OrganisationKind::from_db(&model.kind).ok_or_else(|| {

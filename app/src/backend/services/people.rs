@@ -12,7 +12,7 @@ use sea_orm::{
     QueryOrder, TransactionTrait,
 };
 
-use super::organisations::{find_by_slug, kind_of, summary};
+use super::organisations::{administered_by, kind_of, summary};
 use crate::backend::auth::{Actor, sessions};
 use crate::backend::db;
 use crate::backend::entities::{membership, organisation, person};
@@ -89,9 +89,7 @@ pub async fn members<C: ConnectionTrait>(
     actor: &Actor,
     slug: &str,
 ) -> Result<Vec<MemberRow>, AppError> {
-    let organisation = find_by_slug(conn, slug).await?;
-    let kind = kind_of(&organisation)?;
-    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    let (organisation, _) = administered_by(conn, actor, slug).await?;
     let rows = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(organisation.id))
         .find_also_related(person::Entity)
@@ -134,9 +132,7 @@ pub async fn set_active<C>(
 where
     C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
 {
-    let organisation = find_by_slug(conn, slug).await?;
-    let kind = kind_of(&organisation)?;
-    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    let (organisation, _) = administered_by(conn, actor, slug).await?;
     let txn = db::begin_write(conn).await?;
     let memberships = memberships_of(&txn, person_id).await?;
     if !memberships.iter().any(|(_, o)| o.id == organisation.id) {

@@ -14,7 +14,7 @@ use sea_orm::{
     QueryFilter, TransactionTrait,
 };
 
-use super::organisations::{find_by_slug, kind_of};
+use super::organisations::administered_by;
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{membership, organisation, person, roster_import};
@@ -28,9 +28,7 @@ async fn agency_for<C: ConnectionTrait>(
     actor: &Actor,
     slug: &str,
 ) -> Result<organisation::Model, AppError> {
-    let organisation = find_by_slug(conn, slug).await?;
-    let kind = kind_of(&organisation)?;
-    Actor::require(actor.administers(organisation.id, kind) || actor.is_province_admin())?;
+    let (organisation, kind) = administered_by(conn, actor, slug).await?;
     Actor::require(kind == OrganisationKind::Agency)?;
     Ok(organisation)
 }
@@ -76,35 +74,54 @@ where
         return record(conn, actor, &organisation, &file_name, row_count, (0, 0), errors).await;
     }
     let now = Utc::now();
-    let (mut created, mut updated) = (0u32, 0u32);
+    // Writes in slices of rows rather than row by row: a roster has thousands of lines.
+    let (mut new_people, mut new_memberships, mut updated) = (Vec::new(), Vec::new(), 0u32);
     for row in &rows {
         let existing =
             known.by_nip.get(row.nip.as_str()).or_else(|| known.by_email.get(&row.email));
-        let person_id = match existing {
-            Some(found) => {
-                if found.nip.is_none() {
-                    let mut with_nip: person::ActiveModel = found.clone().into();
-                    with_nip.nip = Set(Some(row.nip.as_str().to_owned()));
-                    with_nip.update(&txn).await?;
-                }
-                updated += 1;
-                found.id
-            }
-            None => {
-                created += 1;
-                person::ActiveModel {
-                    full_name: Set(row.full_name.clone()),
-                    email: Set(row.email.clone()),
-                    nip: Set(Some(row.nip.as_str().to_owned())),
-                    created_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?
-                .id
-            }
+        let Some(found) = existing else {
+            new_people.push(row);
+            continue;
         };
-        upsert_asn_membership(&txn, person_id, organisation.id, row, now).await?;
+        updated += 1;
+        if found.nip.is_none() {
+            let mut with_nip: person::ActiveModel = found.clone().into();
+            with_nip.nip = Set(Some(row.nip.as_str().to_owned()));
+            with_nip.update(&txn).await?;
+        }
+        match known.asn_here.get(&found.id) {
+            Some(held) => update_asn_membership(&txn, held, row).await?,
+            None => new_memberships.push(asn_membership(found.id, organisation.id, row, now)),
+        }
+    }
+    let created = new_people.len() as u32;
+    for slice in new_people.chunks(500) {
+        person::Entity::insert_many(slice.iter().map(|row| person::ActiveModel {
+            full_name: Set(row.full_name.clone()),
+            email: Set(row.email.clone()),
+            nip: Set(Some(row.nip.as_str().to_owned())),
+            created_at: Set(now),
+            ..Default::default()
+        }))
+        .exec(&txn)
+        .await?;
+        let emails: Vec<String> = slice.iter().map(|row| row.email.clone()).collect();
+        let ids: HashMap<String, i32> = person::Entity::find()
+            .filter(person::Column::Email.is_in(emails))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|p| (p.email, p.id))
+            .collect();
+        for row in slice {
+            let id = ids.get(&row.email).copied().ok_or_else(|| {
+                AppError::internal(format!("roster line {}: inserted person not found", row.line))
+            })?;
+            new_memberships.push(asn_membership(id, organisation.id, row, now));
+        }
+    }
+    for slice in new_memberships.chunks(500) {
+        membership::Entity::insert_many(slice.to_vec()).exec(&txn).await?;
     }
     let report =
         record(&txn, actor, &organisation, &file_name, row_count, (created, updated), Vec::new())
@@ -121,6 +138,8 @@ struct KnownPeople {
     /// Those the import may touch: people who belong to this agency and nowhere else (anyone,
     /// for a province administrator). An agency must not pull in, or learn about, others.
     ours: std::collections::HashSet<i32>,
+    /// Their ASN memberships in this agency, by person.
+    asn_here: HashMap<i32, membership::Model>,
 }
 
 async fn known_people<C: ConnectionTrait>(
@@ -148,6 +167,7 @@ async fn known_people<C: ConnectionTrait>(
     let ids: Vec<i32> = by_email.values().map(|p| p.id).collect();
     let mut elsewhere = std::collections::HashSet::new();
     let mut here = std::collections::HashSet::new();
+    let mut asn_here = HashMap::new();
     for chunk in ids.chunks(500) {
         for m in membership::Entity::find()
             .filter(membership::Column::PersonId.is_in(chunk.to_vec()))
@@ -156,6 +176,9 @@ async fn known_people<C: ConnectionTrait>(
         {
             if m.organisation_id == organisation_id {
                 here.insert(m.person_id);
+                if m.role == Role::Asn.as_db() {
+                    asn_here.insert(m.person_id, m);
+                }
             } else {
                 elsewhere.insert(m.person_id);
             }
@@ -165,7 +188,7 @@ async fn known_people<C: ConnectionTrait>(
         .into_iter()
         .filter(|id| everyone || (here.contains(id) && !elsewhere.contains(id)))
         .collect();
-    Ok(KnownPeople { by_nip, by_email, ours })
+    Ok(KnownPeople { by_nip, by_email, ours, asn_here })
 }
 
 /// Rows whose NIP or email already belongs to someone else, or to someone outside this agency
@@ -192,42 +215,39 @@ fn clashes(rows: &[RosterRow], known: &KnownPeople) -> Vec<RosterRowError> {
     errors
 }
 
-async fn upsert_asn_membership<C: ConnectionTrait>(
-    conn: &C,
+/// A new ASN membership in the agency for the row's person.
+fn asn_membership(
     person_id: i32,
     organisation_id: i32,
     row: &RosterRow,
     now: chrono::DateTime<Utc>,
-) -> Result<(), AppError> {
-    let existing = membership::Entity::find()
-        .filter(membership::Column::PersonId.eq(person_id))
-        .filter(membership::Column::OrganisationId.eq(organisation_id))
-        .filter(membership::Column::Role.eq(Role::Asn.as_db()))
-        .one(conn)
-        .await?;
-    match existing {
-        Some(found) => {
-            let mut changed: membership::ActiveModel = found.into();
-            changed.position = Set(row.position.clone());
-            changed.unit = Set(row.unit.clone());
-            changed.rank = Set(row.rank.clone());
-            changed.update(conn).await?;
-        }
-        None => {
-            membership::ActiveModel {
-                person_id: Set(person_id),
-                organisation_id: Set(organisation_id),
-                role: Set(Role::Asn.as_db().to_owned()),
-                position: Set(row.position.clone()),
-                unit: Set(row.unit.clone()),
-                rank: Set(row.rank.clone()),
-                created_at: Set(now),
-                ..Default::default()
-            }
-            .insert(conn)
-            .await?;
-        }
+) -> membership::ActiveModel {
+    membership::ActiveModel {
+        person_id: Set(person_id),
+        organisation_id: Set(organisation_id),
+        role: Set(Role::Asn.as_db().to_owned()),
+        position: Set(row.position.clone()),
+        unit: Set(row.unit.clone()),
+        rank: Set(row.rank.clone()),
+        created_at: Set(now),
+        ..Default::default()
     }
+}
+
+/// Brings an existing ASN membership up to the row (position, unit, rank), if it differs.
+async fn update_asn_membership<C: ConnectionTrait>(
+    conn: &C,
+    held: &membership::Model,
+    row: &RosterRow,
+) -> Result<(), AppError> {
+    if (&held.position, &held.unit, &held.rank) == (&row.position, &row.unit, &row.rank) {
+        return Ok(());
+    }
+    let mut changed: membership::ActiveModel = held.clone().into();
+    changed.position = Set(row.position.clone());
+    changed.unit = Set(row.unit.clone());
+    changed.rank = Set(row.rank.clone());
+    changed.update(conn).await?;
     Ok(())
 }
 
