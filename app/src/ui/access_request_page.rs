@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::ErrorView;
-use super::error_view::message;
+use super::error_view::{FormError, form_error};
 use super::labels::{kind_label, role_label};
 use super::locale::use_locale;
 use crate::api::{RequestAccess, get_access_request_form};
@@ -19,22 +19,12 @@ pub fn AccessRequestPage() -> impl IntoView {
     let form = Resource::new(|| (), |_| get_access_request_form());
     let action = ServerAction::<RequestAccess>::new();
     // A refused plain-form post comes back here with the error in the URL.
-    let error = action.value().get_untracked().and_then(Result::err);
-    #[cfg(feature = "ssr")]
-    if let Some(error) = &error {
-        super::apply_error_status(std::slice::from_ref(error));
-    }
+    let error = form_error(action.value().get_untracked());
     view! {
         <Title text=td_string!(locale, access.title) />
         <section class="form-page" aria-labelledby="access-title">
             <h1 id="access-title">{td_string!(locale, access.title)}</h1>
-            {error.map(|e| {
-                view! {
-                    <div class="error-box" role="alert">
-                        <p>{message(locale, &e)}</p>
-                    </div>
-                }
-            })}
+            <FormError error />
             <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                 <Suspense>
                     {move || Suspend::new(async move {

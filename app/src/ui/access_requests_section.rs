@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::error_view::message;
+use super::error_view::{FormError, form_error};
 use super::labels::role_label;
 use super::locale::use_locale;
 use crate::api::DecideAccessRequest;
@@ -16,24 +16,14 @@ use crate::model::PendingAccessRequest;
 pub fn AccessRequestsSection(slug: String, requests: Vec<PendingAccessRequest>) -> impl IntoView {
     let locale = use_locale();
     let action = ServerAction::<DecideAccessRequest>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
-    #[cfg(feature = "ssr")]
-    if let Some(error) = &error {
-        super::apply_error_status(std::slice::from_ref(error));
-    }
+    let error = form_error(action.value().get_untracked());
     if requests.is_empty() && error.is_none() {
         return ().into_any();
     }
     view! {
         <section aria-labelledby="requests-title">
             <h2 id="requests-title">{td_string!(locale, access.requests_heading)}</h2>
-            {error.map(|e| {
-                view! {
-                    <div class="error-box" role="alert">
-                        <p>{message(locale, &e)}</p>
-                    </div>
-                }
-            })}
+            <FormError error />
             <ul class="cards">
                 {requests
                     .into_iter()

@@ -46,6 +46,30 @@ pub fn ErrorView(errors: ArcRwSignal<Errors>) -> impl IntoView {
     }
 }
 
+/// The error a plain-form post came back with (the server redirects to the page with it in the
+/// URL, and the page's `ServerAction` reads it back); during SSR it also sets the status.
+pub fn form_error<T>(outcome: Option<Result<T, AppError>>) -> Option<AppError> {
+    let error = outcome.and_then(Result::err);
+    #[cfg(feature = "ssr")]
+    if let Some(error) = &error {
+        apply_error_status(std::slice::from_ref(error));
+    }
+    error
+}
+
+/// The box a refused form shows above itself.
+#[component]
+pub fn FormError(error: Option<AppError>) -> impl IntoView {
+    let locale = use_locale();
+    error.map(|e| {
+        view! {
+            <div class="error-box" role="alert">
+                <p>{message(locale, &e)}</p>
+            </div>
+        }
+    })
+}
+
 /// The translated sentence for an error.
 pub fn message(locale: Locale, error: &AppError) -> String {
     match error {

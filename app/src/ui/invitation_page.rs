@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::ErrorView;
-use super::error_view::message;
+use super::error_view::{FormError, form_error};
 use super::labels::role_label;
 use super::locale::use_locale;
 use crate::api::{AcceptInvitation, get_invitation};
@@ -21,22 +21,12 @@ pub fn InvitationPage() -> impl IntoView {
     let token = move || params.read().get("token").unwrap_or_default();
     let invitation = Resource::new(token, get_invitation);
     let action = ServerAction::<AcceptInvitation>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
-    #[cfg(feature = "ssr")]
-    if let Some(error) = &error {
-        super::apply_error_status(std::slice::from_ref(error));
-    }
+    let error = form_error(action.value().get_untracked());
     view! {
         <Title text=td_string!(locale, invitation.title) />
         <section class="form-page" aria-labelledby="invitation-title">
             <h1 id="invitation-title">{td_string!(locale, invitation.title)}</h1>
-            {error.map(|e| {
-                view! {
-                    <div class="error-box" role="alert">
-                        <p>{message(locale, &e)}</p>
-                    </div>
-                }
-            })}
+            <FormError error />
             <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
                 <Suspense>
                     {move || Suspend::new(async move {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::error_view::message;
+use super::error_view::{FormError, form_error};
 use super::labels::role_label;
 use super::locale::use_locale;
 use crate::api::InviteMember;
@@ -16,23 +16,15 @@ pub fn InviteForm(slug: String, kind: OrganisationKind) -> impl IntoView {
     let locale = use_locale();
     let action = ServerAction::<InviteMember>::new();
     let outcome = action.value().get_untracked();
-    #[cfg(feature = "ssr")]
-    if let Some(Err(error)) = &outcome {
-        super::apply_error_status(std::slice::from_ref(error));
-    }
+    let sent = matches!(outcome, Some(Ok(())));
+    let error = form_error(outcome);
     let roles: Vec<Role> =
         Role::ALL.into_iter().filter(|r| r.organisation_kind() == kind).collect();
     view! {
         <section aria-labelledby="invite-title" class="form-page">
             <h2 id="invite-title">{td_string!(locale, invite.heading)}</h2>
-            {outcome.map(|result| match result {
-                Ok(()) => view! { <p class="notice" role="status">{td_string!(locale, invite.sent)}</p> }.into_any(),
-                Err(e) => view! {
-                    <div class="error-box" role="alert">
-                        <p>{message(locale, &e)}</p>
-                    </div>
-                }.into_any(),
-            })}
+            {sent.then(|| view! { <p class="notice" role="status">{td_string!(locale, invite.sent)}</p> })}
+            <FormError error />
             <ActionForm action=action>
                 <input type="hidden" name="slug" value=slug />
                 <div class="field">

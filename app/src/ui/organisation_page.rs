@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::ErrorView;
 use super::access_requests_section::AccessRequestsSection;
-use super::error_view::message;
+use super::error_view::{FormError, form_error};
 use super::invite_form::InviteForm;
 use super::labels::{kind_label, role_label, verified_label};
 use super::locale::{localized, use_locale};
@@ -89,22 +89,12 @@ fn MemberTable(slug: String, rows: Vec<MemberRow>) -> impl IntoView {
     let locale = use_locale();
     let action = ServerAction::<SetMemberActive>::new();
     // A refused plain-form post comes back here with the error in the URL.
-    let error = action.value().get_untracked().and_then(Result::err);
-    #[cfg(feature = "ssr")]
-    if let Some(error) = &error {
-        super::apply_error_status(std::slice::from_ref(error));
-    }
+    let error = form_error(action.value().get_untracked());
     let empty = rows.is_empty();
     view! {
         <section aria-labelledby="members-title">
             <h2 id="members-title">{td_string!(locale, organisation.members_heading)}</h2>
-            {error.map(|e| {
-                view! {
-                    <div class="error-box" role="alert">
-                        <p>{message(locale, &e)}</p>
-                    </div>
-                }
-            })}
+            <FormError error />
             {empty.then(|| view! { <p>{td_string!(locale, organisation.no_members)}</p> })}
             <div class="table-scroll">
                 <table class="data-table">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::ErrorView;
-use super::error_view::message;
+use super::error_view::{FormError, form_error};
 use super::labels::{kind_label, verified_label};
 use super::locale::{localized, use_locale};
 use crate::api::{ReviewOrganisation, list_organisations_for_review};
@@ -20,22 +20,12 @@ pub fn ReviewPage() -> impl IntoView {
     let rows = Resource::new(|| (), |_| list_organisations_for_review());
     let action = ServerAction::<ReviewOrganisation>::new();
     // A refused plain-form post comes back here with the error in the URL.
-    let error = action.value().get_untracked().and_then(Result::err);
-    #[cfg(feature = "ssr")]
-    if let Some(error) = &error {
-        super::apply_error_status(std::slice::from_ref(error));
-    }
+    let error = form_error(action.value().get_untracked());
     view! {
         <Title text=td_string!(locale, review.title) />
         <h1>{td_string!(locale, review.title)}</h1>
         <p class="lead">{td_string!(locale, review.lead)}</p>
-        {error.map(|e| {
-            view! {
-                <div class="error-box" role="alert">
-                    <p>{message(locale, &e)}</p>
-                </div>
-            }
-        })}
+        <FormError error />
         <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
             <Suspense>
                 {move || Suspend::new(async move {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::error_view::message;
+use super::error_view::{form_error, message};
 use super::locale::use_locale;
 use crate::api::{SignIn, list_login_providers};
 use crate::error::AppError;
@@ -19,11 +19,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     // After a failed plain-form post the server redirects here with the error in the URL, and the
     // action reads it back during server rendering.
-    let error = action.value().get_untracked().and_then(Result::err);
-    #[cfg(feature = "ssr")]
-    if let Some(error) = &error {
-        super::apply_error_status(std::slice::from_ref(error));
-    }
+    let error = form_error(action.value().get_untracked());
     // A refused external login lands here as `?gagal={code}`.
     let query = use_query_map();
     let failure = query.read_untracked().get("gagal").and_then(|c| LoginFailure::from_code(&c));

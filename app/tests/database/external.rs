@@ -1,7 +1,6 @@
 //! External identities and access requests on both databases: linking by verified email,
 //! refusing unverified ones, and the approval that creates the account.
 
-use app::backend::auth::Actor;
 use app::backend::auth::external::linking::{LinkOutcome, link_or_request};
 use app::backend::auth::external::{ExternalLoginError, VerifiedIdentity};
 use app::backend::entities::{access_request, external_identity, membership, person};
@@ -11,11 +10,11 @@ use app::error::{AppError, ConflictReason};
 use app::model::{AccessRequestStatus, LoginFailure, Role};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
 };
 
 use crate::harness::each_database;
+use crate::people::{actor, person_by_email};
 
 fn identity(subject: &str, email: &str, verified: bool) -> VerifiedIdentity {
     VerifiedIdentity {
@@ -25,15 +24,6 @@ fn identity(subject: &str, email: &str, verified: bool) -> VerifiedIdentity {
         email_verified: verified,
         full_name: Some("Tamu Baru".into()),
     }
-}
-
-async fn person_by_email(db: &DatabaseConnection, email: &str) -> Option<person::Model> {
-    person::Entity::find().filter(person::Column::Email.eq(email)).one(db).await.unwrap()
-}
-
-async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
-    let id = person_by_email(db, email).await.unwrap().id;
-    Actor::load(db, id).await.unwrap().unwrap()
 }
 
 #[tokio::test]

@@ -1,7 +1,6 @@
 //! Invitations on both databases: who may invite, what is written (account, role, outbox mail),
 //! and the single-use, expiring link.
 
-use app::backend::auth::Actor;
 use app::backend::auth::passwords::verify_login;
 use app::backend::entities::{invitation, membership, outbox_message, person};
 use app::backend::services::invitations::{self, INVITATION_VALIDITY, NewInvitation};
@@ -9,19 +8,10 @@ use app::backend::services::seed::seed_demo;
 use app::error::{AppError, ConflictReason};
 use app::model::{EmailError, Role, ValidationCode};
 use chrono::{Duration, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::harness::each_database;
-
-async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    Actor::load(db, found.id).await.unwrap().unwrap()
-}
+use crate::people::actor;
 
 fn asn(email: &str) -> NewInvitation {
     NewInvitation { email: email.into(), full_name: "Rudi Hartono".into(), role: Role::Asn }
@@ -155,6 +145,31 @@ async fn inviting_someone_of_another_organisation_adds_nothing() {
         let bkd_asn = actor(&db, "asn1@bkd.sinergi.example").await;
         assert_eq!(bkd_asn.grants.len(), 1, "still only in BKD");
         assert_eq!(invitation::Entity::find().count(&db).await.unwrap(), 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_new_role_for_an_own_member_ends_their_sessions() {
+    use app::backend::auth::sessions::{self, SessionPolicy};
+    each_database("invite_role_change", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let lead = actor(&db, "kabid@diskominfotik.sinergi.example").await;
+        let agus = actor(&db, "asn2@diskominfotik.sinergi.example").await;
+        let policy = SessionPolicy::default();
+        let token = sessions::start(&db, Some(agus.person_id), Utc::now(), policy).await.unwrap();
+        let promoted =
+            NewInvitation { role: Role::AgencyLead, ..asn("asn2@diskominfotik.sinergi.example") };
+        invitations::invite(&db, &lead, "diskominfotik", promoted, "http://x", Utc::now())
+            .await
+            .unwrap();
+        let now = Utc::now();
+        assert!(
+            sessions::resolve(&db, &token, now, policy).await.unwrap().is_none(),
+            "{backend:?}"
+        );
+        let agus = actor(&db, "asn2@diskominfotik.sinergi.example").await;
+        assert!(agus.has_role(Role::AgencyLead) && agus.has_role(Role::Asn));
     })
     .await;
 }

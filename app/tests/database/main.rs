@@ -8,6 +8,7 @@ mod auth;
 mod external;
 mod harness;
 mod invitations;
+mod people;
 mod reference;
 mod roster;
 mod schema;

@@ -1,25 +1,15 @@
 //! The ASN roster import on both databases: all or nothing, every problem reported, re-imports
 //! update, and only the agency's leads (or the province) may import.
 
-use app::backend::auth::Actor;
 use app::backend::entities::{membership, person, roster_import};
 use app::backend::services::roster;
 use app::backend::services::seed::seed_demo;
 use app::error::AppError;
 use app::model::{NipError, ValidationCode};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::harness::each_database;
-
-async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    Actor::load(db, found.id).await.unwrap().unwrap()
-}
+use crate::people::actor;
 
 const LEAD: &str = "kabid@diskominfotik.sinergi.example";
 

@@ -3,29 +3,17 @@
 
 use app::backend::auth::Actor;
 use app::backend::auth::sessions::{self, SessionPolicy};
-use app::backend::entities::{membership, organisation_review, person};
+use app::backend::entities::{membership, organisation_review};
 use app::backend::services::organisations::{self, ensure_may_publish, find_by_slug};
 use app::backend::services::people;
 use app::backend::services::seed::seed_demo;
 use app::error::{AppError, ConflictReason};
 use app::model::{Role, ValidationCode};
 use chrono::Utc;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
 
 use crate::harness::each_database;
-
-/// The seeded person with this email, as an actor.
-async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
-    let found = person::Entity::find()
-        .filter(person::Column::Email.eq(email))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("no seeded person {email}"));
-    Actor::load(db, found.id).await.unwrap().unwrap()
-}
+use crate::people::actor;
 
 const PROVINCE: &str = "admin@pemprov.sinergi.example";
 const KOMINFO_LEAD: &str = "kabid@diskominfotik.sinergi.example";

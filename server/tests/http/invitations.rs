@@ -1,8 +1,7 @@
 //! An invitation over HTTP: the administrator's form post, the mail in the outbox, the link's
 //! page, setting the password (signed in at once), and the spent link.
 
-use app::backend::auth::sessions::{self, SessionPolicy};
-use app::backend::entities::{outbox_message, person};
+use app::backend::entities::outbox_message;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn as _;
@@ -26,17 +25,7 @@ fn form_post(path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
 async fn an_invited_academic_sets_a_password_through_the_link() {
     let app = test_app().await;
     let db = &app.state.db;
-    let coordinator = person::Entity::find()
-        .filter(person::Column::Email.eq("koordinator@unila.sinergi.example"))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let token =
-        sessions::start(db, Some(coordinator.id), chrono::Utc::now(), SessionPolicy::default())
-            .await
-            .unwrap();
-    let cookie = format!("sinergi_session={}", token.as_str());
+    let cookie = session_cookie_for(&app, "koordinator@unila.sinergi.example").await;
 
     let body =
         "slug=unila&email=Wulan%40Unila.Example&full_name=Wulan+Sari&role=Academic".to_owned();

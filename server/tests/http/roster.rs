@@ -1,28 +1,10 @@
 //! The roster upload and its error report over HTTP: a multipart form post by the agency lead,
 //! the redirect to the result page, the CSV report, and refusals for everyone else.
 
-use app::backend::auth::sessions::{self, SessionPolicy};
-use app::backend::entities::person;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::support::*;
-
-async fn cookie_for(app: &TestApp, email: &str) -> String {
-    let id = person::Entity::find()
-        .filter(person::Column::Email.eq(email))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let token =
-        sessions::start(&app.state.db, Some(id), chrono::Utc::now(), SessionPolicy::default())
-            .await
-            .unwrap();
-    format!("sinergi_session={}", token.as_str())
-}
 
 fn upload(slug: &str, csv: &str, cookie: &str) -> Request<Body> {
     let boundary = "----sinergi-uji";
@@ -41,7 +23,7 @@ fn upload(slug: &str, csv: &str, cookie: &str) -> Request<Body> {
 #[tokio::test]
 async fn a_lead_uploads_a_roster_and_reads_the_report() {
     let app = test_app().await;
-    let lead = cookie_for(&app, "kabid@diskominfotik.sinergi.example").await;
+    let lead = session_cookie_for(&app, "kabid@diskominfotik.sinergi.example").await;
     let bad = "NIP,Nama,Email\n199203152019033001,Rudi,rudi@x.example\n";
     let response = send(&app, upload("diskominfotik", bad, &lead)).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -64,7 +46,7 @@ async fn a_lead_uploads_a_roster_and_reads_the_report() {
     assert!(csv.starts_with("baris,kolom,masalah\n2,nip,"), "{csv}");
 
     // Another agency's lead sees neither; nobody uploads across the tenant line.
-    let other = cookie_for(&app, "kasubbag@bkd.sinergi.example").await;
+    let other = session_cookie_for(&app, "kasubbag@bkd.sinergi.example").await;
     let refused = send(
         &app,
         Request::get(format!("{location}/laporan.csv"))

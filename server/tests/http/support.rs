@@ -148,6 +148,24 @@ fn test_providers() -> Vec<providers::ProviderConfig> {
     providers::from_env(vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))).unwrap()
 }
 
+/// A `Cookie` header value with a fresh session of the seeded person with this email.
+pub async fn session_cookie_for(app: &TestApp, email: &str) -> String {
+    use app::backend::auth::sessions::{self, SessionPolicy};
+    use app::backend::entities::person;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no seeded person {email}"));
+    let now = chrono::Utc::now();
+    let token = sessions::start(&app.state.db, Some(found.id), now, SessionPolicy::default())
+        .await
+        .unwrap();
+    format!("sinergi_session={}", token.as_str())
+}
+
 pub async fn send(app: &TestApp, request: Request<Body>) -> Response<Body> {
     app.router.clone().oneshot(request).await.unwrap()
 }

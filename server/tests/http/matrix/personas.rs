@@ -1,7 +1,6 @@
 //! Who calls in the authorisation matrix: the personas, the organisation each call is aimed at,
 //! and the fixtures (a person, an access request, an invitation, a roster import) it names.
 
-use app::backend::auth::sessions::{self, SessionPolicy};
 use app::backend::entities::person;
 use axum::http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -202,13 +201,7 @@ async fn person_id(app: &TestApp, email: &str) -> i32 {
 /// A fresh session cookie for the persona (sign-in and sign-out calls end sessions, so every
 /// request gets its own).
 pub async fn cookie(app: &TestApp, persona: Persona) -> Option<String> {
-    let email = persona.email()?;
-    let id = person_id(app, email).await;
-    let token =
-        sessions::start(&app.state.db, Some(id), chrono::Utc::now(), SessionPolicy::default())
-            .await
-            .unwrap();
-    Some(format!("sinergi_session={}", token.as_str()))
+    Some(session_cookie_for(app, persona.email()?).await)
 }
 
 pub fn is_refusal(status: StatusCode) -> bool {
