@@ -17,6 +17,7 @@ mod m20261128_000008_create_invitations_and_outbox;
 mod m20261128_000009_create_roster_imports;
 mod m20261128_000010_create_learning_forms;
 mod m20261128_000011_create_positions;
+mod m20261129_000012_create_offers;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_create_roster_imports::Migration),
             Box::new(m20261128_000010_create_learning_forms::Migration),
             Box::new(m20261128_000011_create_positions::Migration),
+            Box::new(m20261129_000012_create_offers::Migration),
         ]
     }
 }

@@ -23,7 +23,11 @@ enum Command {
     /// Apply pending migrations and exit.
     Migrate,
     /// Apply pending migrations and load the demo data into an empty database.
-    Seed,
+    Seed {
+        /// Then add this many generated offers (the same ones every time), for benchmarks.
+        #[arg(long, default_value_t = 0)]
+        scale: usize,
+    },
 }
 
 #[tokio::main]
@@ -35,7 +39,7 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => server::serve(cli.config).await,
         Command::Migrate => migrate(&cli.config).await,
-        Command::Seed => load_seed(&cli.config).await,
+        Command::Seed { scale } => load_seed(&cli.config, scale).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -52,9 +56,13 @@ async fn migrate(config: &Config) -> Result<(), server::StartError> {
     Ok(())
 }
 
-async fn load_seed(config: &Config) -> Result<(), server::StartError> {
+async fn load_seed(config: &Config, scale: usize) -> Result<(), server::StartError> {
     let conn = db::connect_and_migrate(&config.database_url(), 2).await?;
     let outcome = seed::seed_demo(&conn).await?;
     tracing::info!(?outcome, "seed finished");
+    if scale > 0 {
+        let written = seed::seed_scale(&conn, scale).await?;
+        tracing::info!(offers = written, "generated offers written");
+    }
     Ok(())
 }

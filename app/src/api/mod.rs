@@ -1,6 +1,7 @@
 //! Server functions, grouped by feature. Each one: who is asking → one service call → a DTO.
 
 pub mod access;
+pub mod catalogue;
 pub mod competencies;
 pub mod invitations;
 pub mod login;
@@ -13,6 +14,10 @@ pub mod stats;
 pub use access::{
     DecideAccessRequest, RequestAccess, decide_access_request, get_access_request_form,
     list_access_requests, request_access,
+};
+pub use catalogue::{
+    ChangeOfferStatus, SaveCourse, change_offer_status, get_catalogue_facets, get_course_editor,
+    get_offer, get_offer_history, search_catalogue,
 };
 pub use competencies::get_competency_dictionary;
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};

@@ -8,8 +8,13 @@ use crate::model::{OrganisationReviewRow, OrganisationSummary};
 /// Public: an organisation's name, kind and verification.
 #[server]
 pub async fn get_organisation(slug: String) -> Result<OrganisationSummary, AppError> {
-    let state = crate::backend::AppState::current()?;
-    super::report(crate::backend::services::organisations::public_summary(&state.db, &slug).await)
+    let result = async {
+        let state = crate::backend::AppState::current()?;
+        let viewer = crate::backend::auth::CurrentSession::of_request().actor;
+        crate::backend::services::organisations::public_summary(&state.db, viewer.as_ref(), &slug)
+            .await
+    };
+    super::report(result.await)
 }
 
 /// Province administrators: the universities and agencies to verify, unverified first.

@@ -133,6 +133,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ("uq_invitations_token_hash", "invitations.token_hash", "token"),
     ("uq_learning_forms_code", "learning_forms.code", "code"),
     ("uq_positions_code", "positions.code", "code"),
+    ("uq_offers_slug", "offers.slug", "slug"),
     (
         "uq_position_requirements_position_competency",
         "position_requirements.position_id, position_requirements.competency_id",

@@ -4,6 +4,8 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod entities;
+pub mod markdown;
+pub mod search;
 pub mod services;
 pub mod state;
 

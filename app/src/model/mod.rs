@@ -1,28 +1,44 @@
 //! Data shared by the browser and the server: DTOs and validated newtypes, with their rules.
 
 mod access;
+mod catalogue;
 mod common_passwords;
 mod competency;
+mod course;
+mod course_form;
 mod email;
 mod login;
 mod nip;
+mod offer;
 mod organisation;
 mod password;
 mod person;
+mod research;
 mod role;
 mod roster;
 mod validation;
 
 pub use access::{AccessRequestForm, AccessRequestStatus, PendingAccessRequest, SentAccessRequest};
+pub use catalogue::{
+    CATALOGUE_PAGE_SIZE, CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort,
+    CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price, ResearchFacts,
+    SessionView, StatusChangeView,
+};
 pub use competency::{CompetencyTypeView, CompetencyView};
+pub use course::{CourseDraft, SessionDraft, limits as course_limits};
+pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, PersonRow, SessionRow};
 pub use email::{EmailError, normalise_email};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
 pub use nip::{Nip, NipError, NipSex};
+pub use offer::{
+    DeliveryMode, OfferCompetency, OfferKind, OfferPerson, OfferStatus, Region, ResearchOutput,
+};
 pub use organisation::{
     OrganisationKind, OrganisationReviewRow, OrganisationSummary, PortalCounts, ReviewDecision,
 };
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordError, validate_new_password};
 pub use person::{InvitationView, MemberRow, MembershipView, PersonProfile};
+pub use research::{MAX_RESEARCH_BUDGET, ResearchDraft};
 pub use role::Role;
 pub use roster::{RosterImportReport, RosterRowError};
-pub use validation::{FieldError, ValidationCode};
+pub use validation::{Checks, FieldError, ValidationCode};

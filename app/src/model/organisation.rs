@@ -38,6 +38,8 @@ pub struct OrganisationSummary {
     pub kind: OrganisationKind,
     /// Verified by the province: only verified organisations publish offers or post needs.
     pub verified: bool,
+    /// Whether the person looking writes offers for it (an academic or coordinator there).
+    pub viewer_writes_offers: bool,
 }
 
 /// A row of the province administrator's verification list.

@@ -40,6 +40,31 @@ pub enum ValidationCode {
     Password(PasswordError),
     /// Email or password wrong; deliberately not saying which (no account enumeration).
     WrongCredentials,
+    /// A number outside the range this field takes.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// Not a whole number.
+    NotANumber,
+    /// Not a date (or time) this field can read.
+    BadDate,
+    /// An end (time, date, maximum) that comes before its start.
+    EndsBeforeStart,
+    /// Enrollment must close no later than the day of the first session.
+    EnrollmentAfterStart,
+    /// A value that is not one of the choices offered (e.g. an unknown competency code).
+    UnknownChoice,
+    /// The same entry appears twice in a list.
+    DuplicateEntry,
+    /// A list needs at least this many entries.
+    TooFew {
+        min: u32,
+    },
+    /// A list takes at most this many entries.
+    TooMany {
+        max: u32,
+    },
 }
 
 /// One broken rule on one field. `field` is the form field's name, or `"_form"` for the whole form.
@@ -57,5 +82,49 @@ impl FieldError {
     /// An error about the form as a whole rather than one field.
     pub fn form(code: ValidationCode) -> Self {
         Self::new("_form", code)
+    }
+}
+
+/// Collects the broken rules of a form, field by field.
+#[derive(Debug, Default)]
+pub struct Checks(pub Vec<FieldError>);
+
+impl Checks {
+    /// A text field: required or not, at most `max` characters (trimmed).
+    pub fn text(&mut self, field: &str, value: &str, required: bool, max: u32) {
+        let value = value.trim();
+        if required && value.is_empty() {
+            self.fail(field, ValidationCode::Required);
+        } else if value.chars().count() > max as usize {
+            self.fail(field, ValidationCode::TooLong { max });
+        }
+    }
+
+    /// A whole number between `min` and `max` inclusive.
+    pub fn range(&mut self, field: &str, value: i64, min: i64, max: i64) {
+        if !(min..=max).contains(&value) {
+            self.fail(field, ValidationCode::OutOfRange { min, max });
+        }
+    }
+
+    /// A list with between `min` and `max` entries.
+    pub fn count(&mut self, field: &str, len: usize, min: u32, max: u32) {
+        if len < min as usize {
+            self.fail(field, ValidationCode::TooFew { min });
+        } else if len > max as usize {
+            self.fail(field, ValidationCode::TooMany { max });
+        }
+    }
+
+    pub fn fail(&mut self, field: &str, code: ValidationCode) {
+        // One message per field is enough: the first rule broken.
+        if !self.0.iter().any(|e| e.field == field) {
+            self.0.push(FieldError::new(field, code));
+        }
+    }
+
+    /// `Ok` when nothing broke, else every broken rule.
+    pub fn finish(self) -> Result<(), Vec<FieldError>> {
+        if self.0.is_empty() { Ok(()) } else { Err(self.0) }
     }
 }

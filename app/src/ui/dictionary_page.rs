@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::ErrorView;
+use super::labels::localized_name;
 use super::locale::{localized, use_locale};
 use crate::api::get_competency_dictionary;
-use crate::i18n::{Locale, td_string};
+use crate::i18n::td_string;
 use crate::model::{CompetencyTypeView, CompetencyView};
 
 /// The page.
@@ -38,13 +39,6 @@ pub fn DictionaryPage() -> impl IntoView {
                 })}
             </Suspense>
         </ErrorBoundary>
-    }
-}
-
-fn localized_name<'a>(locale: Locale, id: &'a str, en: &'a str) -> &'a str {
-    match locale {
-        Locale::id => id,
-        Locale::en => en,
     }
 }
 

@@ -138,6 +138,17 @@ pub fn field_message(locale: Locale, error: &FieldError) -> String {
             return td_string!(locale, field.duplicate, line = first_line).to_string();
         }
         V::TakenByAnotherPerson => td_string!(locale, field.taken),
+        V::OutOfRange { min, max } => {
+            return td_string!(locale, field.out_of_range, min = min, max = max).to_string();
+        }
+        V::NotANumber => td_string!(locale, field.not_a_number),
+        V::BadDate => td_string!(locale, field.bad_date),
+        V::EndsBeforeStart => td_string!(locale, field.ends_before_start),
+        V::EnrollmentAfterStart => td_string!(locale, field.enrollment_after_start),
+        V::UnknownChoice => td_string!(locale, field.unknown_choice),
+        V::DuplicateEntry => td_string!(locale, field.duplicate_entry),
+        V::TooFew { min } => return td_string!(locale, field.too_few, min = min).to_string(),
+        V::TooMany { max } => return td_string!(locale, field.too_many, max = max).to_string(),
     };
     text.to_owned()
 }

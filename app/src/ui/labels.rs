@@ -1,7 +1,9 @@
 //! Translated names of domain values (roles, kinds of organisation) shared by several pages.
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::i18n::{Locale, td_string};
-use crate::model::{OrganisationKind, Role};
+use crate::model::{DeliveryMode, OfferKind, OfferStatus, OrganisationKind, ResearchOutput, Role};
 
 /// The name of a role in the page's language.
 pub fn role_label(locale: Locale, role: Role) -> &'static str {
@@ -29,5 +31,126 @@ pub fn verified_label(locale: Locale, verified: bool) -> &'static str {
         td_string!(locale, organisation.verified)
     } else {
         td_string!(locale, organisation.unverified)
+    }
+}
+
+/// "Kursus" or "Riset".
+pub fn offer_kind_label(locale: Locale, kind: OfferKind) -> &'static str {
+    match kind {
+        OfferKind::Course => td_string!(locale, offer.kind_course),
+        OfferKind::Research => td_string!(locale, offer.kind_research),
+    }
+}
+
+/// Tatap muka, daring or blended.
+pub fn mode_label(locale: Locale, mode: DeliveryMode) -> &'static str {
+    match mode {
+        DeliveryMode::TatapMuka => td_string!(locale, offer.mode_tatap_muka),
+        DeliveryMode::Daring => td_string!(locale, offer.mode_daring),
+        DeliveryMode::Blended => td_string!(locale, offer.mode_blended),
+    }
+}
+
+/// Where an offer is in its lifecycle.
+pub fn status_label(locale: Locale, status: OfferStatus) -> &'static str {
+    match status {
+        OfferStatus::Draft => td_string!(locale, offer.status_draft),
+        OfferStatus::Published => td_string!(locale, offer.status_published),
+        OfferStatus::Closed => td_string!(locale, offer.status_closed),
+        OfferStatus::Cancelled => td_string!(locale, offer.status_cancelled),
+    }
+}
+
+/// An expected output of research.
+pub fn output_label(locale: Locale, output: ResearchOutput) -> &'static str {
+    match output {
+        ResearchOutput::PolicyBrief => td_string!(locale, offer.output_policy_brief),
+        ResearchOutput::Evaluation => td_string!(locale, offer.output_evaluation),
+        ResearchOutput::Prototype => td_string!(locale, offer.output_prototype),
+        ResearchOutput::Training => td_string!(locale, offer.output_training),
+    }
+}
+
+/// An amount of rupiah the Indonesian way (`Rp1.500.000`); 0 is "free" when `zero_is_free`.
+pub fn rupiah(locale: Locale, amount: i64, zero_is_free: bool) -> String {
+    if amount == 0 && zero_is_free {
+        return td_string!(locale, offer.free).to_owned();
+    }
+    let digits = amount.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    let sign = if amount < 0 { "-" } else { "" };
+    format!("{sign}Rp{grouped}")
+}
+
+/// A date with the month's name: `18 Januari 2027` / `18 January 2027`.
+pub fn long_date(locale: Locale, date: NaiveDate) -> String {
+    const ID: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = match locale {
+        Locale::id => ID,
+        Locale::en => EN,
+    };
+    let month = names.get(date.month0() as usize).copied().unwrap_or_default();
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// The name in the page's language.
+pub fn localized_name<'a>(locale: Locale, id: &'a str, en: &'a str) -> &'a str {
+    match locale {
+        Locale::id => id,
+        Locale::en => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rupiah_is_grouped_by_thousands() {
+        assert_eq!(rupiah(Locale::id, 1_500_000, true), "Rp1.500.000");
+        assert_eq!(rupiah(Locale::id, 750, true), "Rp750");
+        assert_eq!(rupiah(Locale::id, 100_000, false), "Rp100.000");
+        assert_eq!(rupiah(Locale::id, 0, false), "Rp0");
+        assert_eq!(rupiah(Locale::en, 0, true), "Free");
+    }
+
+    #[test]
+    fn dates_name_their_month() {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 18).unwrap();
+        assert_eq!(long_date(Locale::id, date), "18 Januari 2027");
+        assert_eq!(long_date(Locale::en, date), "18 January 2027");
     }
 }

@@ -29,6 +29,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 <a href=localized(locale, "/")>{td_string!(locale, nav.home)}</a>
                             </li>
                             <li>
+                                <a href=localized(locale, "/katalog")>
+                                    {td_string!(locale, nav.catalogue)}
+                                </a>
+                            </li>
+                            <li>
                                 <a href=localized(locale, "/kompetensi")>
                                     {td_string!(locale, nav.dictionary)}
                                 </a>

@@ -3,6 +3,8 @@
 
 mod access_request_page;
 mod access_requests_section;
+mod catalogue_page;
+mod course_editor_page;
 mod dictionary_page;
 mod error_view;
 mod home_page;
@@ -10,9 +12,11 @@ mod invitation_page;
 mod invite_form;
 mod labels;
 mod layout;
+mod live_search;
 pub mod locale;
 mod nav_toggle;
 mod not_found_page;
+mod offer_page;
 mod organisation_page;
 mod profile_page;
 mod review_page;
@@ -27,6 +31,8 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
+use catalogue_page::CataloguePage;
+use course_editor_page::{EditCoursePage, NewCoursePage};
 use dictionary_page::DictionaryPage;
 #[cfg(feature = "ssr")]
 pub use error_view::apply_error_status;
@@ -35,9 +41,11 @@ use home_page::HomePage;
 use invitation_page::InvitationPage;
 use layout::Layout;
 use leptos_i18n::Locale as _;
+pub use live_search::LiveSearch;
 pub use locale::{RequestLocale, use_locale};
 pub use nav_toggle::NavToggle;
 use not_found_page::NotFoundPage;
+use offer_page::{CoursePage, ResearchPage};
 use organisation_page::OrganisationPage;
 use profile_page::{AccountPage, PersonPage};
 use review_page::ReviewPage;
@@ -91,6 +99,32 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=StaticSegment("kompetensi")
                         view=DictionaryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=StaticSegment("katalog") view=CataloguePage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("katalog"), StaticSegment("kursus"), ParamSegment("slug"))
+                        view=CoursePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("katalog"),
+                            StaticSegment("kursus"),
+                            ParamSegment("slug"),
+                            StaticSegment("ubah"),
+                        )
+                        view=EditCoursePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("organisasi"), ParamSegment("slug"), StaticSegment("kursus-baru"))
+                        view=NewCoursePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("katalog"), StaticSegment("riset"), ParamSegment("slug"))
+                        view=ResearchPage
                         ssr=SsrMode::Async
                     />
                     <Route
@@ -169,8 +203,11 @@ fn set_content_security_policy(options: &LeptosOptions) {
     }
 }
 
+/// The document title. Escaped here because leptos_meta writes the formatted title into the
+/// page as is: a course titled `</title><script>…` would otherwise become markup.
 fn title(locale: Locale, page: &str) -> String {
     let site = td_string!(locale, site.name);
+    let page = page.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     if page.is_empty() { site.to_owned() } else { format!("{page} · {site}") }
 }
 

@@ -67,6 +67,16 @@ fn OrganisationView(
                     </p>
                 }
             })}
+            {organisation.viewer_writes_offers.then(|| {
+                let href = localized(locale, &format!("/organisasi/{}/kursus-baru", organisation.slug));
+                view! {
+                    <p>
+                        <a class="button button-link" href=href>
+                            {td_string!(locale, editor.new_course)}
+                        </a>
+                    </p>
+                }
+            })}
         </section>
         {requests.map(|requests| {
             view! { <AccessRequestsSection slug=organisation.slug.clone() requests /> }

@@ -5,9 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod catalogue;
 mod external;
 mod harness;
 mod invitations;
+mod offers;
 mod people;
 mod reference;
 mod roster;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod catalogue;
 mod dictionary;
 mod external_login;
 mod invitations;

@@ -5,6 +5,7 @@ pub mod access_requests;
 pub mod competencies;
 pub mod invitations;
 pub mod learning_forms;
+pub mod offers;
 pub mod organisations;
 pub mod people;
 pub mod roster;

@@ -15,7 +15,7 @@ use crate::backend::db;
 use crate::backend::entities::{membership, organisation, organisation_review, person};
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
-    FieldError, OrganisationKind, OrganisationReviewRow, OrganisationSummary, ReviewDecision,
+    FieldError, OrganisationKind, OrganisationReviewRow, OrganisationSummary, ReviewDecision, Role,
     ValidationCode,
 };
 
@@ -63,15 +63,24 @@ pub fn summary(model: &organisation::Model) -> Result<OrganisationSummary, AppEr
         short_name: model.short_name.clone(),
         kind: kind_of(model)?,
         verified: model.verified,
+        viewer_writes_offers: false,
     })
 }
 
-/// Public: an organisation's name, kind and whether it is verified.
+/// Public: an organisation's name, kind and whether it is verified; and whether `viewer` writes
+/// offers there (an academic or coordinator of this university).
 pub async fn public_summary<C: ConnectionTrait>(
     conn: &C,
+    viewer: Option<&Actor>,
     slug: &str,
 ) -> Result<OrganisationSummary, AppError> {
-    summary(&find_by_slug(conn, slug).await?)
+    let model = find_by_slug(conn, slug).await?;
+    let mut found = summary(&model)?;
+    found.viewer_writes_offers = viewer.is_some_and(|actor| {
+        actor.has_role_in(Role::Academic, model.id)
+            || actor.has_role_in(Role::UniversityCoordinator, model.id)
+    });
+    Ok(found)
 }
 
 /// Refuses, with the reason the user is shown, to let an unverified organisation publish an

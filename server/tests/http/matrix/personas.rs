@@ -87,6 +87,11 @@ impl Persona {
             && matches!(self, Self::UniversityCoordinator | Self::AgencyLead | Self::ProvinceAdmin)
     }
 
+    /// Whether the persona works at a university (coordinator or academic).
+    pub fn university(self) -> bool {
+        matches!(self, Self::UniversityCoordinator | Self::Academic)
+    }
+
     pub fn signed_in(self) -> bool {
         self != Self::Anonymous
     }
@@ -106,6 +111,9 @@ pub struct Fixture {
     pub invitation: String,
     /// A stored roster import of the target organisation.
     pub roster_import: i32,
+    /// The slug of a fresh draft course of the target university (of ITERA when the target is
+    /// not a university), written by an academic there.
+    pub draft_course: String,
 }
 
 /// The target's person id, and a fresh pending access request to the target organisation.
@@ -164,7 +172,45 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
         request_id: request.id,
         invitation,
         roster_import,
+        draft_course: draft_course(app, target).await,
     }
+}
+
+async fn draft_course(app: &TestApp, target: &Target) -> String {
+    use app::model::{CourseDraft, DeliveryMode, OfferCompetency, OfferPerson, SessionDraft};
+    let university = if target.slug == "unila" { "unila" } else { "itera" };
+    let author = person_id(app, &format!("dosen@{university}.sinergi.example")).await;
+    let author = app::backend::auth::Actor::load(&app.state.db, author).await.unwrap().unwrap();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 8, d).unwrap();
+    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let draft = CourseDraft {
+        title: format!("Kursus Uji {}", uuid_like()),
+        summary: "Ringkasan.".into(),
+        description: String::new(),
+        competencies: vec![OfferCompetency { code: "MNJ-05".into(), level: Some(2) }],
+        jp: 8,
+        learning_form: "pelatihan".into(),
+        international: false,
+        mode: DeliveryMode::Daring,
+        region_code: String::new(),
+        sessions: vec![SessionDraft {
+            date: day(10),
+            starts: time(8),
+            ends: time(12),
+            place: "Zoom".into(),
+        }],
+        capacity: 10,
+        fee_rupiah: 0,
+        instructors: vec![OfferPerson { name: "Narasumber".into(), role: String::new() }],
+        prerequisites: String::new(),
+        min_attendance_percent: 80,
+        min_post_test_score: 60,
+        enrollment_opens_on: day(1),
+        enrollment_closes_on: day(9),
+    };
+    app::backend::services::offers::create_course(&app.state.db, &author, university, &draft)
+        .await
+        .unwrap()
 }
 
 /// A role that exists in the organisation `slug`.

@@ -14,10 +14,14 @@ pub struct Rule {
     pub allowed: fn(Persona, Side) -> bool,
 }
 
+/// Public server functions whose rows the public may not all see: a hidden one is answered
+/// 404 to an anonymous caller, as if it did not exist, not 401.
+pub const HIDDEN_FROM_PUBLIC: &[&str] = &[<app::api::catalogue::GetOffer as ServerFn>::PATH];
+
 pub fn server_function_rules() -> Vec<Rule> {
     use app::api::{
-        access::*, competencies::*, invitations::*, login::*, organisations::*, people::*,
-        roster::*, session::*, stats::*,
+        access::*, catalogue::*, competencies::*, invitations::*, login::*, organisations::*,
+        people::*, roster::*, session::*, stats::*,
     };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
@@ -117,12 +121,56 @@ pub fn server_function_rules() -> Vec<Rule> {
             allowed: |p, side| (p.province() || p.administers(side)) && p.agency(side),
         },
         Rule {
+            path: SearchCatalogue::PATH,
+            body: |_, _| "query[q]=data".into(),
+            allowed: |_, _| true,
+        },
+        Rule { path: GetCatalogueFacets::PATH, body: |_, _| String::new(), allowed: |_, _| true },
+        Rule {
+            // A draft: its university and the province see it, nobody else learns it exists.
+            path: GetOffer::PATH,
+            body: |_, f| format!("kind=Course&slug={}", f.draft_course),
+            allowed: |p, side| p.province() || (p.university() && side == Side::Own),
+        },
+        Rule {
+            path: GetOfferHistory::PATH,
+            body: |_, f| format!("kind=Course&slug={}", f.draft_course),
+            allowed: |p, side| p.province() || (p.university() && side == Side::Own),
+        },
+        Rule {
+            // Publishing: its author (the academic) or the university's coordinator; the
+            // province may only cancel.
+            path: ChangeOfferStatus::PATH,
+            body: |_, f| format!("kind=Course&slug={}&status=Published&note=", f.draft_course),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            // The form of a new course: the university's own academics and coordinator.
+            path: GetCourseEditor::PATH,
+            body: |t, _| format!("university={}&slug=", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            path: SaveCourse::PATH,
+            body: |t, _| format!("university={}&slug=&{NEW_COURSE}", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
             path: AcceptInvitation::PATH,
             body: |_, f| format!("token={}&password=kopi+tubruk+pagi+hari", f.invitation),
             allowed: |_, _| true,
         },
     ]
 }
+
+/// A valid course form, as a browser posts it.
+const NEW_COURSE: &str = "form[title]=Kursus+Matriks&form[summary]=Ringkasan\
+    &form[competencies][0][code]=MNJ-05&form[competencies][0][level]=2&form[jp]=8\
+    &form[learning_form]=pelatihan&form[mode]=daring&form[region]=\
+    &form[sessions][0][date]=2027-08-10&form[sessions][0][starts]=08:00\
+    &form[sessions][0][ends]=12:00&form[sessions][0][place]=Zoom&form[capacity]=10&form[fee]=0\
+    &form[instructors][0][name]=Narasumber&form[min_attendance]=80&form[min_post_test]=60\
+    &form[enrollment_opens]=2027-08-01&form[enrollment_closes]=2027-08-09";
 
 /// Who may open one page, and its URL for a target.
 pub struct PageRule {
@@ -137,6 +185,29 @@ pub fn page_rules() -> Vec<PageRule> {
         PageRule { route: "/", url: |_, _| "/".into(), allowed: |_, _| true },
         PageRule { route: "/masuk", url: |_, _| "/masuk".into(), allowed: |_, _| true },
         PageRule { route: "/kompetensi", url: |_, _| "/kompetensi".into(), allowed: |_, _| true },
+        PageRule { route: "/katalog", url: |_, _| "/katalog?q=data".into(), allowed: |_, _| true },
+        PageRule {
+            route: "/katalog/kursus/:slug",
+            url: |_, f| format!("/katalog/kursus/{}", f.draft_course),
+            allowed: |p, side| p.province() || (p.university() && side == Side::Own),
+        },
+        PageRule {
+            route: "/katalog/kursus/:slug/ubah",
+            url: |_, f| format!("/katalog/kursus/{}/ubah", f.draft_course),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        PageRule {
+            route: "/organisasi/:slug/kursus-baru",
+            url: |t, _| format!("/organisasi/{}/kursus-baru", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        PageRule {
+            route: "/katalog/riset/:slug",
+            url: |_, _| {
+                "/katalog/riset/kajian-budaya-integritas-asn-pemerintah-provinsi-lampung".into()
+            },
+            allowed: |_, _| true,
+        },
         PageRule { route: "/akun", url: |_, _| "/akun".into(), allowed: |p, _| p.signed_in() },
         PageRule {
             route: "/orang/:id",

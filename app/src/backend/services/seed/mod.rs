@@ -1,8 +1,10 @@
 //! Demo data: loaded into an empty database by `serve` (unless disabled) and by `seed`.
 
 mod competencies;
+mod offers;
 mod organisations;
 mod positions;
+mod scale;
 
 use std::collections::HashMap;
 
@@ -18,8 +20,10 @@ use crate::error::AppError;
 use crate::model::Nip;
 
 pub use competencies::{COMPETENCIES, TYPES};
+pub use offers::{COURSES, RESEARCH};
 pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
 pub use positions::POSITIONS;
+pub use scale::seed_scale;
 
 /// What `seed_demo` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +185,16 @@ where
         }
         position_requirement::Entity::insert_many(requirements).exec(&txn).await?;
     }
+
+    let organisations: HashMap<String, organisation::Model> = organisation::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|o| (o.slug.clone(), o))
+        .collect();
+    let people: HashMap<String, i32> =
+        person::Entity::find().all(&txn).await?.into_iter().map(|p| (p.email, p.id)).collect();
+    offers::seed_offers(&txn, &organisations, &people).await?;
 
     txn.commit().await?;
     tracing::info!(

@@ -189,4 +189,22 @@ pub const PEOPLE: &[SeedPerson] = &[
         Some("BKD"),
     )
     .rank("Penata Tingkat I, III/d"),
+    // Authors of the demo catalogue, one academic per further university.
+    academic("Dr. Hj. Nurul Hidayah, M.Ag.", "dosen@uin-ril.sinergi.example", "uin-ril"),
+    academic("Ir. Made Sudarma, M.P.", "dosen@polinela.sinergi.example", "polinela"),
+    academic("Andi Saputra, S.Kom., M.Kom.", "dosen@teknokrat.sinergi.example", "teknokrat"),
+    academic("Dr. Ferdinand Simatupang, M.M.", "dosen@ubl.sinergi.example", "ubl"),
+    academic("Rizky Ramadhan, M.T.I.", "dosen@darmajaya.sinergi.example", "darmajaya"),
+    academic("dr. Maya Anggraini, M.K.M.", "dosen@malahayati.sinergi.example", "malahayati"),
+    academic("Drs. Slamet Riyadi, M.Pd.", "dosen@ummetro.sinergi.example", "ummetro"),
+    academic("Dewi Kusumawati, M.Psi.", "dosen@uml.sinergi.example", "uml"),
 ];
+
+/// An academic with no unit or position given.
+const fn academic(
+    full_name: &'static str,
+    email: &'static str,
+    organisation: &'static str,
+) -> SeedPerson {
+    person(full_name, email, None, organisation, "academic", Some("Dosen"), None)
+}

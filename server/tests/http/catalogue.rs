@@ -1,0 +1,126 @@
+//! The public catalogue over HTTP: search and filter links, offer pages with their search-engine
+//! metadata, and text from authors that cannot become markup or script.
+
+use app::backend::auth::Actor;
+use app::backend::entities::person;
+use app::backend::services::offers;
+use app::model::{
+    CourseDraft, DeliveryMode, OfferCompetency, OfferKind, OfferPerson, OfferStatus, SessionDraft,
+};
+use axum::http::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::support::*;
+
+#[tokio::test]
+async fn the_catalogue_searches_and_filters_by_link_in_both_languages() {
+    let app = test_app().await;
+    let page = send(&app, get("/katalog")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = body_text(page).await;
+    assert!(html.contains("Katalog kursus dan riset"), "{html}");
+    assert!(html.contains("Keamanan Informasi untuk Perangkat Daerah"));
+    assert!(!html.contains("Literasi Data untuk Pimpinan"), "a draft is not listed");
+    assert!(html.contains(r#"role="search""#) && html.contains(r#"method="get""#));
+
+    let html = body_text(send(&app, get("/katalog?q=arsip&jenis=kursus")).await).await;
+    assert!(html.contains("Pengelolaan Arsip Dinamis Berbasis Elektronik"), "{html}");
+    assert!(!html.contains("Digitalisasi Arsip Penyuluhan Pertanian"), "research filtered out");
+    assert!(html.contains("1 hasil"), "{html}");
+    assert!(html.contains(r#"<option value="kursus" selected"#), "the form keeps the filter");
+
+    let html = body_text(send(&app, get("/en/katalog?moda=daring&biaya=gratis")).await).await;
+    assert!(html.contains("Catalogue of courses and research"));
+    assert!(html.contains("Keamanan Informasi untuk Perangkat Daerah"), "{html}");
+    assert!(!html.contains("Komunikasi Publik dan Media Sosial Instansi"), "paid: filtered out");
+}
+
+#[tokio::test]
+async fn an_offer_page_carries_its_metadata_and_unknown_ones_are_404() {
+    let app = test_app().await;
+    let slug = "pelayanan-publik-prima-dan-penanganan-pengaduan-sp4n-lapor";
+    let page = send(&app, get(&format!("/katalog/kursus/{slug}"))).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = body_text(page).await;
+    assert!(html.contains(r#"property="og:title""#), "{html}");
+    let canonical =
+        format!(r#"<link href="http://127.0.0.1/katalog/kursus/{slug}" rel="canonical">"#);
+    assert!(html.contains(&canonical), "{html}");
+    assert!(html.contains(r#"<script type="application/ld+json">"#));
+    assert!(html.contains(r#""@type":"Course""#) && html.contains(r#""priceCurrency":"IDR""#));
+    assert!(html.contains("Gedung Serba Guna LPPM Unila"), "sessions are listed");
+    assert!(html.contains("24 JP"), "{html}");
+
+    let research =
+        send(&app, get("/katalog/riset/kajian-budaya-integritas-asn-pemerintah-provinsi-lampung"))
+            .await;
+    assert_eq!(research.status(), StatusCode::OK);
+    assert!(body_text(research).await.contains(r#""@type":"ResearchProject""#));
+
+    assert_eq!(send(&app, get("/katalog/kursus/tidak-ada")).await.status(), StatusCode::NOT_FOUND);
+    // A research offer is not a course.
+    let wrong_kind =
+        send(&app, get("/katalog/kursus/kajian-budaya-integritas-asn-pemerintah-provinsi-lampung"))
+            .await;
+    assert_eq!(wrong_kind.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn authors_text_is_escaped_and_their_markdown_sanitised() {
+    let app = test_app().await;
+    let author = person::Entity::find()
+        .filter(person::Column::Email.eq("dosen@unila.sinergi.example"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let author = Actor::load(&app.state.db, author.id).await.unwrap().unwrap();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 8, d).unwrap();
+    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let hostile = CourseDraft {
+        title: "Uji </title></script><script>alert('judul')</script>".into(),
+        summary: "\"><img src=x onerror=alert('ringkasan')>".into(),
+        description: "<script>alert('uraian')</script>\n\n[klik](javascript:alert('tautan'))"
+            .into(),
+        competencies: vec![OfferCompetency { code: "MNJ-05".into(), level: Some(2) }],
+        jp: 8,
+        learning_form: "pelatihan".into(),
+        international: false,
+        mode: DeliveryMode::Daring,
+        region_code: String::new(),
+        sessions: vec![SessionDraft {
+            date: day(10),
+            starts: time(8),
+            ends: time(12),
+            place: "<b>Zoom</b>".into(),
+        }],
+        capacity: 10,
+        fee_rupiah: 0,
+        instructors: vec![OfferPerson { name: "<i>Narasumber</i>".into(), role: String::new() }],
+        prerequisites: String::new(),
+        min_attendance_percent: 80,
+        min_post_test_score: 60,
+        enrollment_opens_on: day(1),
+        enrollment_closes_on: day(9),
+    };
+    let slug = offers::create_course(&app.state.db, &author, "unila", &hostile).await.unwrap();
+    offers::change_status(
+        &app.state.db,
+        &author,
+        OfferKind::Course,
+        &slug,
+        OfferStatus::Published,
+        "",
+    )
+    .await
+    .unwrap();
+    let html = body_text(send(&app, get(&format!("/katalog/kursus/{slug}"))).await).await;
+    // Wherever the payloads appear, they are text: no tag, handler or script URL survives.
+    for live in ["<script>alert", "</title></script>", "<img src=x", "href=\"javascript:"] {
+        let at = html.find(live).map(|i| &html[i.saturating_sub(120)..(i + 80).min(html.len())]);
+        assert!(at.is_none(), "{live} is live in the page: …{}…", at.unwrap_or_default());
+    }
+    assert!(!html.contains("<b>Zoom</b>") && !html.contains("<i>Narasumber</i>"));
+    let listing = body_text(send(&app, get("/katalog?q=uji")).await).await;
+    assert!(!listing.contains("<script>alert") && !listing.contains("<img src=x"), "{listing}");
+}
