@@ -30,7 +30,7 @@ export const test = base.extend<Fixtures>({
         (v) => v.impact === "serious" || v.impact === "critical",
       );
       expect(
-        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`),
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
         `accessibility on ${page.url()}`,
       ).toEqual([]);
     });

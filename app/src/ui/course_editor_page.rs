@@ -98,14 +98,14 @@ fn CourseFormView(editor: CourseEditor) -> impl IntoView {
                 <div class="row-fields">
                     <div class="field">
                         <label for=format!("competency-{i}")>{td_string!(locale, editor.competency_n, n = i + 1).to_string()}</label>
-                        <select id=format!("competency-{i}") name=format!("form[competencies][{i}][code]")>
+                        <select id=format!("competency-{i}") name=format!("form[competencies][{i}][code]") required=i == 0>
                             <option value="">"—"</option>
                             {options}
                         </select>
                     </div>
                     <div class="field">
                         <label for=format!("level-{i}")>{td_string!(locale, editor.level_n, n = i + 1).to_string()}</label>
-                        <select id=format!("level-{i}") name=format!("form[competencies][{i}][level]")>
+                        <select id=format!("level-{i}") name=format!("form[competencies][{i}][level]") required=i == 0>
                             <option value="">"—"</option>
                             {levels}
                         </select>
@@ -122,19 +122,19 @@ fn CourseFormView(editor: CourseEditor) -> impl IntoView {
                 <div class="row-fields">
                     <div class="field">
                         <label for=format!("session-date-{i}")>{td_string!(locale, editor.session_date, n = i + 1).to_string()}</label>
-                        <input id=format!("session-date-{i}") type="date" name=format!("form[sessions][{i}][date]") value=row.date />
+                        <input id=format!("session-date-{i}") type="date" name=format!("form[sessions][{i}][date]") value=row.date required=i == 0 />
                     </div>
                     <div class="field">
                         <label for=format!("session-starts-{i}")>{td_string!(locale, editor.session_starts, n = i + 1).to_string()}</label>
-                        <input id=format!("session-starts-{i}") type="time" name=format!("form[sessions][{i}][starts]") value=row.starts />
+                        <input id=format!("session-starts-{i}") type="time" name=format!("form[sessions][{i}][starts]") value=row.starts required=i == 0 />
                     </div>
                     <div class="field">
                         <label for=format!("session-ends-{i}")>{td_string!(locale, editor.session_ends, n = i + 1).to_string()}</label>
-                        <input id=format!("session-ends-{i}") type="time" name=format!("form[sessions][{i}][ends]") value=row.ends />
+                        <input id=format!("session-ends-{i}") type="time" name=format!("form[sessions][{i}][ends]") value=row.ends required=i == 0 />
                     </div>
                     <div class="field field-grow">
                         <label for=format!("session-place-{i}")>{td_string!(locale, editor.session_place, n = i + 1).to_string()}</label>
-                        <input id=format!("session-place-{i}") name=format!("form[sessions][{i}][place]") maxlength=limits::PLACE value=row.place />
+                        <input id=format!("session-place-{i}") name=format!("form[sessions][{i}][place]") maxlength=limits::PLACE value=row.place required=i == 0 />
                     </div>
                 </div>
             }
@@ -148,7 +148,7 @@ fn CourseFormView(editor: CourseEditor) -> impl IntoView {
                 <div class="row-fields">
                     <div class="field field-grow">
                         <label for=format!("instructor-{i}")>{td_string!(locale, editor.instructor_n, n = i + 1).to_string()}</label>
-                        <input id=format!("instructor-{i}") name=format!("form[instructors][{i}][name]") maxlength=limits::PERSON_NAME value=row.name />
+                        <input id=format!("instructor-{i}") name=format!("form[instructors][{i}][name]") maxlength=limits::PERSON_NAME value=row.name required=i == 0 />
                     </div>
                     <div class="field field-grow">
                         <label for=format!("instructor-role-{i}")>{td_string!(locale, editor.instructor_role, n = i + 1).to_string()}</label>
