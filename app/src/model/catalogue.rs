@@ -9,6 +9,9 @@ use super::{DeliveryMode, OfferKind, OfferPerson, OfferStatus, Region, ResearchO
 /// Results per catalogue page.
 pub const CATALOGUE_PAGE_SIZE: u64 = 20;
 
+/// Results are counted exactly up to this many; beyond it the page says "more than".
+pub const CATALOGUE_COUNT_CAP: u64 = 1_000;
+
 /// Free courses, or paid ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Price {
@@ -177,7 +180,10 @@ pub struct OfferCard {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CataloguePage {
     pub cards: Vec<OfferCard>,
+    /// How many match, up to [`CATALOGUE_COUNT_CAP`].
     pub total: u64,
+    /// More than the cap match.
+    pub more: bool,
     pub next_after: Option<String>,
 }
 

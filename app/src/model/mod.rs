@@ -20,9 +20,9 @@ mod validation;
 
 pub use access::{AccessRequestForm, AccessRequestStatus, PendingAccessRequest, SentAccessRequest};
 pub use catalogue::{
-    CATALOGUE_PAGE_SIZE, CatalogueFacets, CataloguePage, CatalogueQuery, CatalogueSort,
-    CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price, ResearchFacts,
-    SessionView, StatusChangeView,
+    CATALOGUE_COUNT_CAP, CATALOGUE_PAGE_SIZE, CatalogueFacets, CataloguePage, CatalogueQuery,
+    CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price,
+    ResearchFacts, SessionView, StatusChangeView,
 };
 pub use competency::{CompetencyTypeView, CompetencyView};
 pub use course::{CourseDraft, SessionDraft, limits as course_limits};

@@ -201,7 +201,11 @@ fn Results(query: CatalogueQuery, page: Page) -> impl IntoView {
     view! {
         <section id="catalogue-results" aria-labelledby="result-count">
             <h2 id="result-count" class="result-count" data-total=page.total>
-                {td_string!(locale, catalogue.count, count = page.total).to_string()}
+                {if page.more {
+                    td_string!(locale, catalogue.count_more, count = page.total).to_string()
+                } else {
+                    td_string!(locale, catalogue.count, count = page.total).to_string()
+                }}
             </h2>
             {empty.then(|| view! { <p>{td_string!(locale, catalogue.none)}</p> })}
             <ul class="offer-list">

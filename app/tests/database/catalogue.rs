@@ -288,3 +288,21 @@ async fn seed_scale_writes_the_same_offers_on_every_database() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn counts_stop_at_the_cap_and_say_so() {
+    each_database("catalogue_cap", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        app::backend::services::seed::seed_scale(&db, 1_200).await.unwrap();
+        let page = offers::search(&db, &CatalogueQuery::default()).await.unwrap();
+        assert_eq!((page.total, page.more), (app::model::CATALOGUE_COUNT_CAP, true), "{backend:?}");
+        let few = offers::search(
+            &db,
+            &CatalogueQuery { region: Some("1872".into()), ..Default::default() },
+        )
+        .await
+        .unwrap();
+        assert!(!few.more && few.total < app::model::CATALOGUE_COUNT_CAP, "{backend:?}");
+    })
+    .await;
+}
