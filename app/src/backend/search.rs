@@ -47,9 +47,13 @@ pub struct Term {
 /// survive, so the terms are safe inside either database's query syntax.
 pub fn query_terms(query: &str) -> Vec<Term> {
     let mut terms: Vec<Term> = Vec::new();
-    for word in words(query) {
+    // Bounded work whatever the caller sends: the words looked at, and the terms kept.
+    for word in words(query).take(4 * MAX_QUERY_TERMS) {
+        if terms.len() == MAX_QUERY_TERMS {
+            break;
+        }
         let term = Term { stem: stem(&word), word };
-        if !terms.iter().any(|t| t.stem == term.stem) && terms.len() < MAX_QUERY_TERMS {
+        if !terms.iter().any(|t| t.stem == term.stem) {
             terms.push(term);
         }
     }

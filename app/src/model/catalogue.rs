@@ -253,6 +253,8 @@ pub struct OfferDetail {
     pub facts: OfferFacts,
     /// Whether the viewer may edit it or move it along its lifecycle.
     pub manageable: bool,
+    /// Whether the viewer may cancel it (its managers, and province administrators).
+    pub cancellable: bool,
     /// The portal's public address (for canonical and Open Graph URLs), without a trailing `/`.
     pub site_url: String,
 }

@@ -84,8 +84,12 @@ impl CourseForm {
     /// then the course's rules).
     pub fn parse(&self) -> Result<CourseDraft, Vec<FieldError>> {
         let mut checks = Checks::default();
+        // Rupiah may be written with grouping dots ("1.500.000"); anywhere else a dot is a
+        // decimal point, and a fraction is not a whole number.
         let number = |checks: &mut Checks, field: &str, text: &str| -> i64 {
-            let digits: String = text.trim().chars().filter(|c| *c != '.' && *c != ' ').collect();
+            let grouped = field == "fee";
+            let digits: String =
+                text.trim().chars().filter(|c| !(grouped && (*c == '.' || *c == ' '))).collect();
             if digits.is_empty() {
                 checks.fail(field, ValidationCode::Required);
                 return 0;
@@ -242,6 +246,7 @@ mod tests {
         form.sessions[0].starts = "8 pagi".into();
         form.enrollment_opens = "kemarin".into();
         form.mode = "hologram".into();
+        form.min_attendance = "7.5".into();
         let errors: Vec<(String, ValidationCode)> =
             form.parse().unwrap_err().into_iter().map(|e| (e.field, e.code)).collect();
         assert!(errors.contains(&("jp".into(), ValidationCode::NotANumber)));
@@ -249,6 +254,7 @@ mod tests {
         assert!(errors.contains(&("sessions".into(), ValidationCode::BadDate)));
         assert!(errors.contains(&("enrollment_opens".into(), ValidationCode::BadDate)));
         assert!(errors.contains(&("mode".into(), ValidationCode::UnknownChoice)));
+        assert!(errors.contains(&("min_attendance".into(), ValidationCode::NotANumber)));
         assert!(!errors.iter().any(|(f, _)| f == "fee"), "Rp grouping dots are accepted");
     }
 }

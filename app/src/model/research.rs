@@ -41,6 +41,10 @@ impl ResearchDraft {
         checks.count("sectors", self.sectors.len(), 1, 10);
         for sector in &self.sectors {
             checks.text("sectors", sector, true, 100);
+            // Stored one per line.
+            if sector.contains(['\n', '\r']) {
+                checks.fail("sectors", ValidationCode::Malformed);
+            }
         }
         checks.range("duration_months", self.duration_months, 1, 60);
         checks.range("budget_min", self.budget_min_rupiah, 0, MAX_RESEARCH_BUDGET);

@@ -129,7 +129,8 @@ fn OfferView(detail: OfferDetail, change: ServerAction<ChangeOfferStatus>) -> im
             <h2 id="people-heading">{people_heading}</h2>
             <ul>{people}</ul>
         </section>
-        {detail.manageable.then(|| view! { <Manage detail=detail.clone() change /> })}
+        {(detail.manageable || detail.cancellable)
+            .then(|| view! { <Manage detail=detail.clone() change /> })}
     }
 }
 
@@ -236,6 +237,8 @@ fn Manage(detail: OfferDetail, change: ServerAction<ChangeOfferStatus>) -> impl 
     let moves = [OfferStatus::Published, OfferStatus::Closed, OfferStatus::Cancelled]
         .into_iter()
         .filter(|next| detail.status.can_become(*next))
+        // The province may only cancel; the offer's managers make every move.
+        .filter(|next| detail.manageable || *next == OfferStatus::Cancelled)
         .map(|next| {
             let label = match next {
                 OfferStatus::Published => td_string!(locale, offer.publish),
@@ -261,7 +264,7 @@ fn Manage(detail: OfferDetail, change: ServerAction<ChangeOfferStatus>) -> impl 
             <h2 id="manage-heading">{td_string!(locale, offer.manage)}</h2>
             {move || view! { <FormError error=error() /> }}
             <div class="actions">
-                {(kind == OfferKind::Course && detail.status.is_editable()).then(|| view! {
+                {(detail.manageable && kind == OfferKind::Course && detail.status.is_editable()).then(|| view! {
                     <a class="button button-small button-link" href=localized(locale, &format!("/katalog/kursus/{slug}/ubah"))>
                         {td_string!(locale, editor.edit)}
                     </a>

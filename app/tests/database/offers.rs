@@ -293,3 +293,50 @@ async fn saving_a_course_replaces_its_sessions_and_keeps_its_link() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_draft_dropped_before_publication_stays_hidden() {
+    each_database("offer_dropped_draft", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let academic = actor(&db, UNILA_ACADEMIC).await;
+        let itera = actor(&db, ITERA_ACADEMIC).await;
+        let kind = OfferKind::Course;
+        let dropped =
+            offers::create_course(&db, &academic, "unila", &course("Draf Dibuang")).await.unwrap();
+        offers::change_status(&db, &academic, kind, &dropped, OfferStatus::Cancelled, "Tidak jadi")
+            .await
+            .unwrap();
+        assert_eq!(
+            offers::detail(&db, None, kind, &dropped).await,
+            Err(AppError::NotFound),
+            "{backend:?}"
+        );
+        assert_eq!(
+            offers::detail(&db, Some(&itera), kind, &dropped).await,
+            Err(AppError::NotFound)
+        );
+        assert_eq!(offers::history(&db, &itera, kind, &dropped).await, Err(AppError::NotFound));
+        let own = offers::detail(&db, Some(&academic), kind, &dropped).await.unwrap();
+        assert_eq!(own.status, OfferStatus::Cancelled, "{backend:?}");
+
+        // Cancelled after publication: the link still answers, saying so.
+        let ran =
+            offers::create_course(&db, &academic, "unila", &course("Pernah Terbit")).await.unwrap();
+        offers::change_status(&db, &academic, kind, &ran, OfferStatus::Published, "")
+            .await
+            .unwrap();
+        offers::change_status(&db, &academic, kind, &ran, OfferStatus::Cancelled, "")
+            .await
+            .unwrap();
+        let public = offers::detail(&db, None, kind, &ran).await.unwrap();
+        assert_eq!(public.status, OfferStatus::Cancelled, "{backend:?}");
+
+        // A level sent with a research competency is not stored (research certifies nothing).
+        let mut leveled = research("Riset Berlevel");
+        leveled.competencies[0].level = Some(9);
+        let slug = offers::create_research(&db, &academic, "unila", &leveled).await.unwrap();
+        let saved = offers::detail(&db, Some(&academic), OfferKind::Research, &slug).await.unwrap();
+        assert_eq!(saved.card.competencies[0].level, None, "{backend:?}");
+    })
+    .await;
+}

@@ -26,7 +26,9 @@ pub async fn search<C: ConnectionTrait>(
     query: &CatalogueQuery,
 ) -> Result<CataloguePage, AppError> {
     let backend = conn.get_database_backend();
-    let terms = query_terms(&query.q);
+    // The URL reader caps the words at 200 characters; a direct call must not skip that.
+    let words: String = query.q.chars().take(200).collect();
+    let terms = query_terms(&words);
     // Relevance needs words; without them the newest come first.
     let sort = match query.effective_sort() {
         CatalogueSort::Relevance if terms.is_empty() => CatalogueSort::Newest,

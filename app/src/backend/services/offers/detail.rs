@@ -7,7 +7,7 @@ use sea_orm::{
     RelationTrait,
 };
 
-use super::{find, manages, sees_drafts_of, status_of};
+use super::{find, is_public, manages, refusal, sees_drafts_of, status_of};
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
     competency, course_detail, course_session, learning_form, offer, offer_competency,
@@ -29,7 +29,7 @@ pub async fn detail<C: ConnectionTrait>(
 ) -> Result<OfferDetail, AppError> {
     let found = find(conn, kind, slug).await?;
     let status = status_of(&found)?;
-    if status == OfferStatus::Draft && !viewer.is_some_and(|a| sees_drafts_of(a, &found)) {
+    if !is_public(&found)? && !viewer.is_some_and(|a| sees_drafts_of(a, &found)) {
         return Err(AppError::NotFound);
     }
     let university = organisation::Entity::find_by_id(found.university_id)
@@ -61,6 +61,7 @@ pub async fn detail<C: ConnectionTrait>(
         published_at: found.published_at.map(|at| at.to_rfc3339()),
         facts,
         manageable: viewer.is_some_and(|a| manages(a, &found)),
+        cancellable: viewer.is_some_and(|a| manages(a, &found) || a.is_province_admin()),
         site_url: String::new(),
         card: card(found, university.name, jp, competencies),
     })
@@ -74,7 +75,9 @@ pub async fn history<C: ConnectionTrait>(
     slug: &str,
 ) -> Result<Vec<StatusChangeView>, AppError> {
     let found = find(conn, kind, slug).await?;
-    Actor::require(sees_drafts_of(actor, &found))?;
+    if !sees_drafts_of(actor, &found) {
+        return Err(refusal(actor, &found)?);
+    }
     let rows: Vec<(String, String, chrono::DateTime<chrono::Utc>, String)> =
         offer_status_change::Entity::find()
             .select_only()

@@ -88,6 +88,26 @@ async fn find<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)
 }
 
+/// Whether the public may see the offer: published or closed, or cancelled after it had been
+/// published. A draft, and a draft dropped before publication, stay the university's business.
+fn is_public(model: &offer::Model) -> Result<bool, AppError> {
+    Ok(match status_of(model)? {
+        OfferStatus::Published | OfferStatus::Closed => true,
+        OfferStatus::Cancelled => model.published_at.is_some(),
+        OfferStatus::Draft => false,
+    })
+}
+
+/// The refusal for someone who may not do this to the offer: `Forbidden` if they may see it,
+/// else `NotFound` (they do not learn that it exists).
+fn refusal(actor: &Actor, model: &offer::Model) -> Result<AppError, AppError> {
+    Ok(if sees_drafts_of(actor, model) || is_public(model)? {
+        AppError::Forbidden
+    } else {
+        AppError::NotFound
+    })
+}
+
 /// The stored status of an offer (the column is checked by the schema).
 fn status_of(model: &offer::Model) -> Result<OfferStatus, AppError> {
     OfferStatus::from_db(&model.status).ok_or_else(|| {
@@ -104,11 +124,7 @@ async fn for_editing<C: ConnectionTrait>(
 ) -> Result<offer::Model, AppError> {
     let found = find(conn, kind, slug).await?;
     if !manages(actor, &found) {
-        return Err(if sees_drafts_of(actor, &found) || status_of(&found)? != OfferStatus::Draft {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        });
+        return Err(refusal(actor, &found)?);
     }
     if !status_of(&found)?.is_editable() {
         return Err(AppError::Conflict(ConflictReason::Stale));
@@ -142,11 +158,7 @@ where
     let allowed =
         manages(actor, &found) || (next == OfferStatus::Cancelled && actor.is_province_admin());
     if !allowed {
-        return Err(if sees_drafts_of(actor, &found) || status_of(&found)? != OfferStatus::Draft {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        });
+        return Err(refusal(actor, &found)?);
     }
     let current = status_of(&found)?;
     if !current.can_become(next) {

@@ -12,7 +12,7 @@ use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{competency, offer, organisation, research_detail};
 use crate::error::AppError;
-use crate::model::{OfferKind, OfferStatus, ResearchDraft, ResearchOutput};
+use crate::model::{OfferCompetency, OfferKind, OfferStatus, ResearchDraft, ResearchOutput};
 
 /// Creates a draft research offer of the university `university_slug`; returns its slug.
 pub async fn create_research<C>(
@@ -40,7 +40,7 @@ pub(crate) async fn insert_research<C: ConnectionTrait>(
     author_id: i32,
     draft: &ResearchDraft,
 ) -> Result<(i32, String), AppError> {
-    let competencies = resolve_competencies(conn, &draft.competencies).await?;
+    let competencies = resolve_competencies(conn, &unleveled(draft)).await?;
     let now = Utc::now();
     let slug = free_slug(conn, &draft.title).await?;
     let mut row = offer::ActiveModel {
@@ -77,7 +77,7 @@ where
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let competencies = resolve_competencies(&txn, &draft.competencies).await?;
+    let competencies = resolve_competencies(&txn, &unleveled(draft)).await?;
     let id = found.id;
     let mut row: offer::ActiveModel = found.into();
     fill(&mut row, draft, &competencies, &university);
@@ -86,6 +86,16 @@ where
     write_research(&txn, id, draft, &competencies).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The research offer's competencies without levels: research develops, it does not certify,
+/// and the catalogue's level filter is about courses.
+fn unleveled(draft: &ResearchDraft) -> Vec<OfferCompetency> {
+    draft
+        .competencies
+        .iter()
+        .map(|c| OfferCompetency { code: c.code.clone(), level: None })
+        .collect()
 }
 
 /// The `offers` columns of a research offer (no mode, place, fee or start: those are courses').
