@@ -116,13 +116,22 @@ fn status_of(model: &offer::Model) -> Result<OfferStatus, AppError> {
 }
 
 /// The offer `slug` for its manager to edit; `NotFound` for anyone who may not even see it.
+/// The row is locked until the caller's transaction ends (PostgreSQL `FOR UPDATE`; SQLite's
+/// write transaction already excludes other writers), so the offer cannot be closed between
+/// this check and the edit.
 async fn for_editing<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     kind: OfferKind,
     slug: &str,
 ) -> Result<offer::Model, AppError> {
-    let found = find(conn, kind, slug).await?;
+    let found = offer::Entity::find()
+        .filter(offer::Column::Kind.eq(kind.as_db()))
+        .filter(offer::Column::Slug.eq(slug))
+        .lock_exclusive()
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if !manages(actor, &found) {
         return Err(refusal(actor, &found)?);
     }
