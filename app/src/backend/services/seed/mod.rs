@@ -1,9 +1,11 @@
 //! Demo data: loaded into an empty database by `serve` (unless disabled) and by `seed`.
 
 mod competencies;
+mod courses;
 mod offers;
 mod organisations;
 mod positions;
+mod research;
 mod scale;
 
 use std::collections::HashMap;
@@ -20,9 +22,10 @@ use crate::error::AppError;
 use crate::model::Nip;
 
 pub use competencies::{COMPETENCIES, TYPES};
-pub use offers::{COURSES, RESEARCH};
+pub use courses::{COURSES, SeedCourse};
 pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
 pub use positions::POSITIONS;
+pub use research::{RESEARCH, SeedResearch};
 pub use scale::seed_scale;
 
 /// What `seed_demo` did.
