@@ -18,6 +18,7 @@ mod m20261128_000009_create_roster_imports;
 mod m20261128_000010_create_learning_forms;
 mod m20261128_000011_create_positions;
 mod m20261129_000012_create_offers;
+mod m20261129_000013_create_offer_search;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000010_create_learning_forms::Migration),
             Box::new(m20261128_000011_create_positions::Migration),
             Box::new(m20261129_000012_create_offers::Migration),
+            Box::new(m20261129_000013_create_offer_search::Migration),
         ]
     }
 }

@@ -1,12 +1,9 @@
 //! University offers: courses and research offers in one `offers` table (what the catalogue lists,
 //! searches and sorts), with the fields only one kind has in `course_details` / `research_details`,
 //! their competencies, a course's sessions, the people behind an offer, and every status change.
-//!
-//! Full-text search is the database's own: an FTS5 table kept by triggers on SQLite, a generated
-//! `tsvector` column with a GIN index on PostgreSQL. Both index the `search_*` columns, which the
-//! application fills with Indonesian-stemmed text so that both databases find the same offers.
+//! The full-text index over the `search_*` columns comes in the next migration.
 
-use sea_orm_migration::{prelude::*, schema::*, sea_orm::DatabaseBackend};
+use sea_orm_migration::{prelude::*, schema::*};
 
 use crate::m20261128_000001_create_organisations::Organisations;
 use crate::m20261128_000002_create_people::People;
@@ -24,14 +21,10 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         create_offers(manager).await?;
         create_details(manager).await?;
-        create_children(manager).await?;
-        create_search_index(manager).await
+        create_children(manager).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DatabaseBackend::Sqlite {
-            manager.get_connection().execute_unprepared(SQLITE_DROP_SEARCH).await?;
-        }
         for table in [
             OfferStatusChanges::Table.into_iden(),
             OfferPeople::Table.into_iden(),
@@ -157,13 +150,7 @@ async fn create_details(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                     Expr::col(CourseDetails::EnrollmentOpensOn)
                         .lte(Expr::col(CourseDetails::EnrollmentClosesOn)),
                 )
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_course_details_offer")
-                        .from(CourseDetails::Table, CourseDetails::OfferId)
-                        .to(Offers::Table, Offers::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut belongs_to_offer("fk_course_details_offer", CourseDetails::Table))
                 .foreign_key(
                     ForeignKey::create()
                         .name("fk_course_details_learning_form")
@@ -196,13 +183,10 @@ async fn create_details(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                     Expr::col(ResearchDetails::BudgetMinRupiah)
                         .lte(Expr::col(ResearchDetails::BudgetMaxRupiah)),
                 )
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_research_details_offer")
-                        .from(ResearchDetails::Table, ResearchDetails::OfferId)
-                        .to(Offers::Table, Offers::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut belongs_to_offer(
+                    "fk_research_details_offer",
+                    ResearchDetails::Table,
+                ))
                 .to_owned(),
         )
         .await
@@ -228,13 +212,10 @@ async fn create_children(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                         .col(OfferCompetencies::OfferId)
                         .col(OfferCompetencies::CompetencyId),
                 )
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_offer_competencies_offer")
-                        .from(OfferCompetencies::Table, OfferCompetencies::OfferId)
-                        .to(Offers::Table, Offers::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut belongs_to_offer(
+                    "fk_offer_competencies_offer",
+                    OfferCompetencies::Table,
+                ))
                 .foreign_key(
                     ForeignKey::create()
                         .name("fk_offer_competencies_competency")
@@ -266,13 +247,10 @@ async fn create_children(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 // A room and address for tatap muka, a meeting link for daring; blended has either.
                 .col(string_len(CourseSessions::Place, 300))
                 .check(Expr::col(CourseSessions::StartsAt).lt(Expr::col(CourseSessions::EndsAt)))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_course_sessions_offer")
-                        .from(CourseSessions::Table, CourseSessions::OfferId)
-                        .to(Offers::Table, Offers::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut belongs_to_offer(
+                    "fk_course_sessions_offer",
+                    CourseSessions::Table,
+                ))
                 .to_owned(),
         )
         .await?;
@@ -296,13 +274,7 @@ async fn create_children(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 // "Narasumber", "Ketua peneliti", an area of expertise…
                 .col(string_len(OfferPeople::Role, 200))
                 .primary_key(Index::create().col(OfferPeople::OfferId).col(OfferPeople::Position))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_offer_people_offer")
-                        .from(OfferPeople::Table, OfferPeople::OfferId)
-                        .to(Offers::Table, Offers::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut belongs_to_offer("fk_offer_people_offer", OfferPeople::Table))
                 .to_owned(),
         )
         .await?;
@@ -317,13 +289,10 @@ async fn create_children(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .col(integer(OfferStatusChanges::ChangedBy))
                 .col(timestamp_with_time_zone(OfferStatusChanges::ChangedAt))
                 .col(string_len(OfferStatusChanges::Note, 1000))
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_offer_status_changes_offer")
-                        .from(OfferStatusChanges::Table, OfferStatusChanges::OfferId)
-                        .to(Offers::Table, Offers::Id)
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut belongs_to_offer(
+                    "fk_offer_status_changes_offer",
+                    OfferStatusChanges::Table,
+                ))
                 .foreign_key(
                     ForeignKey::create()
                         .name("fk_offer_status_changes_person")
@@ -344,58 +313,19 @@ async fn create_children(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         .await
 }
 
-async fn create_search_index(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    let sql = match manager.get_database_backend() {
-        DatabaseBackend::Sqlite => SQLITE_SEARCH,
-        DatabaseBackend::Postgres => POSTGRES_SEARCH,
-        other => return Err(DbErr::Migration(format!("no full-text search for {other:?}"))),
-    };
-    manager.get_connection().execute_unprepared(sql).await.map(|_| ())
+/// A row that lives and dies with its offer.
+fn belongs_to_offer(name: &str, table: impl IntoTableRef) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(table, Alias::new("offer_id"))
+        .to(Offers::Table, Offers::Id)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
 }
 
 const KINDS: [&str; 2] = ["course", "research"];
 const STATUSES: [&str; 4] = ["draft", "published", "closed", "cancelled"];
 const MODES: [&str; 3] = ["tatap_muka", "daring", "blended"];
-
-/// The title weighs most, then keywords (summary, competencies, university), then the body.
-const SQLITE_SEARCH: &str = "
-CREATE VIRTUAL TABLE offers_fts USING fts5(
-    search_title, search_keywords, search_body,
-    content='offers', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER offers_fts_insert AFTER INSERT ON offers BEGIN
-    INSERT INTO offers_fts(rowid, search_title, search_keywords, search_body)
-    VALUES (new.id, new.search_title, new.search_keywords, new.search_body);
-END;
-CREATE TRIGGER offers_fts_delete AFTER DELETE ON offers BEGIN
-    INSERT INTO offers_fts(offers_fts, rowid, search_title, search_keywords, search_body)
-    VALUES ('delete', old.id, old.search_title, old.search_keywords, old.search_body);
-END;
-CREATE TRIGGER offers_fts_update AFTER UPDATE OF search_title, search_keywords, search_body
-ON offers BEGIN
-    INSERT INTO offers_fts(offers_fts, rowid, search_title, search_keywords, search_body)
-    VALUES ('delete', old.id, old.search_title, old.search_keywords, old.search_body);
-    INSERT INTO offers_fts(rowid, search_title, search_keywords, search_body)
-    VALUES (new.id, new.search_title, new.search_keywords, new.search_body);
-END;
-";
-
-const SQLITE_DROP_SEARCH: &str = "
-DROP TRIGGER IF EXISTS offers_fts_update;
-DROP TRIGGER IF EXISTS offers_fts_delete;
-DROP TRIGGER IF EXISTS offers_fts_insert;
-DROP TABLE IF EXISTS offers_fts;
-";
-
-/// `simple`: the text is already stemmed by the application, the same way for both databases.
-const POSTGRES_SEARCH: &str = "
-ALTER TABLE offers ADD COLUMN search tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', search_title), 'A')
-    || setweight(to_tsvector('simple', search_keywords), 'B')
-    || setweight(to_tsvector('simple', search_body), 'C')
-) STORED;
-CREATE INDEX ix_offers_search ON offers USING GIN (search);
-";
 
 #[derive(DeriveIden)]
 pub enum Offers {
