@@ -8,8 +8,8 @@ use sea_orm::{
 };
 
 use super::{
-    SearchText, authoring_university, for_editing, free_slug, record_status, resolve_competencies,
-    write_children,
+    SearchText, authoring_university, draft_row, for_editing, free_slug, record_status,
+    resolve_competencies, write_children,
 };
 use crate::backend::auth::Actor;
 use crate::backend::db;
@@ -49,18 +49,8 @@ pub(crate) async fn insert_course<C: ConnectionTrait>(
     draft: &CourseDraft,
 ) -> Result<(i32, String), AppError> {
     let (competencies, form) = references(conn, draft).await?;
-    let now = Utc::now();
     let slug = free_slug(conn, &draft.title).await?;
-    let mut row = offer::ActiveModel {
-        slug: Set(slug.clone()),
-        kind: Set(OfferKind::Course.as_db().to_owned()),
-        university_id: Set(university.id),
-        status: Set(OfferStatus::Draft.as_db().to_owned()),
-        created_by: Set(author_id),
-        created_at: Set(now),
-        published_at: Set(None),
-        ..Default::default()
-    };
+    let mut row = draft_row(OfferKind::Course, university.id, author_id, &slug);
     fill(&mut row, draft, &competencies, university, &form);
     let created = row.insert(conn).await?;
     write_course(conn, created.id, draft, &competencies, &form).await?;

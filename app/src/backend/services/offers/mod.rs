@@ -335,6 +335,25 @@ impl SearchText {
     }
 }
 
+/// The `offers` row of a new draft; the caller fills in its content.
+fn draft_row(
+    kind: OfferKind,
+    university_id: i32,
+    author_id: i32,
+    slug: &str,
+) -> offer::ActiveModel {
+    offer::ActiveModel {
+        slug: Set(slug.to_owned()),
+        kind: Set(kind.as_db().to_owned()),
+        university_id: Set(university_id),
+        status: Set(OfferStatus::Draft.as_db().to_owned()),
+        created_by: Set(author_id),
+        created_at: Set(Utc::now()),
+        published_at: Set(None),
+        ..Default::default()
+    }
+}
+
 /// A free slug for a new offer: the title's, with `-2`, `-3`… when taken. A race between two
 /// authors of the same title ends in the unique index (a conflict on `slug`), not a duplicate.
 async fn free_slug<C: ConnectionTrait>(conn: &C, title: &str) -> Result<String, AppError> {

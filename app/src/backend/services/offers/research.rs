@@ -5,8 +5,8 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, TransactionTrait};
 
 use super::{
-    SearchText, authoring_university, for_editing, free_slug, record_status, resolve_competencies,
-    write_children,
+    SearchText, authoring_university, draft_row, for_editing, free_slug, record_status,
+    resolve_competencies, write_children,
 };
 use crate::backend::auth::Actor;
 use crate::backend::db;
@@ -41,18 +41,8 @@ pub(crate) async fn insert_research<C: ConnectionTrait>(
     draft: &ResearchDraft,
 ) -> Result<(i32, String), AppError> {
     let competencies = resolve_competencies(conn, &unleveled(draft)).await?;
-    let now = Utc::now();
     let slug = free_slug(conn, &draft.title).await?;
-    let mut row = offer::ActiveModel {
-        slug: Set(slug.clone()),
-        kind: Set(OfferKind::Research.as_db().to_owned()),
-        university_id: Set(university.id),
-        status: Set(OfferStatus::Draft.as_db().to_owned()),
-        created_by: Set(author_id),
-        created_at: Set(now),
-        published_at: Set(None),
-        ..Default::default()
-    };
+    let mut row = draft_row(OfferKind::Research, university.id, author_id, &slug);
     fill(&mut row, draft, &competencies, university);
     let created = row.insert(conn).await?;
     write_research(conn, created.id, draft, &competencies).await?;
