@@ -1,12 +1,19 @@
-//! Security headers on every response. Pages set their own Content-Security-Policy with a
-//! per-response nonce (see `app::ui::shell`); everything else gets the strict default here.
+//! Security headers on every response. HTML pages get a Content-Security-Policy with a nonce
+//! drawn per request (`page_nonce`, policy in `app::backend::csp`); everything else gets the
+//! strict default here.
 
+use app::backend::AppState;
+use app::backend::csp::{PageNonce, page_policy};
 use axum::Router;
+use axum::extract::{Request, State};
 use axum::http::HeaderValue;
+use axum::http::header::CONTENT_TYPE;
 use axum::http::header::{
     CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS,
     X_FRAME_OPTIONS,
 };
+use axum::middleware::Next;
+use axum::response::Response;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// CSP for responses that are not pages (JSON, probes, files): nothing may load or frame them.
@@ -39,4 +46,25 @@ pub fn apply<S: Clone + Send + Sync + 'static>(router: Router<S>, secure: bool) 
         ));
     }
     router
+}
+
+/// Draws the request's nonce for the page (the shell reads it from the request's extensions)
+/// and, when the answer is an HTML page, sets the page policy naming that nonce.
+pub async fn page_nonce(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let nonce = PageNonce::generate();
+    request.extensions_mut().insert(nonce.clone());
+    let mut response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html && let Ok(value) = HeaderValue::from_str(&page_policy(&nonce, &state)) {
+        response.headers_mut().insert(CONTENT_SECURITY_POLICY, value);
+    }
+    response
 }

@@ -36,6 +36,33 @@ async fn pages_carry_security_headers_and_a_nonce_csp() {
 }
 
 #[tokio::test]
+async fn every_page_names_in_its_header_the_nonce_its_scripts_carry_even_under_load() {
+    let app = test_app().await;
+    let paths = ["/", "/kompetensi", "/katalog?q=data", "/kebutuhan", "/tidak-ada", "/en/katalog"];
+    let requests = (0..48).map(|i| {
+        let app = &app;
+        async move {
+            let path = paths[i % paths.len()];
+            let response = send(app, get(path)).await;
+            let csp = response
+                .headers()
+                .get(header::CONTENT_SECURITY_POLICY)
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            (path, csp, body_text(response).await)
+        }
+    });
+    for (path, csp, html) in futures::future::join_all(requests).await {
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|s| s.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no page policy in {csp:?}"));
+        assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "{path}: scripts lack {nonce}");
+    }
+}
+
+#[tokio::test]
 async fn hashed_assets_are_cached_long_and_served_precompressed() {
     let app = test_app().await;
     let request = Request::get("/pkg/sinergi.css")
