@@ -19,6 +19,7 @@ mod m20261128_000010_create_learning_forms;
 mod m20261128_000011_create_positions;
 mod m20261129_000012_create_offers;
 mod m20261129_000013_create_offer_search;
+mod m20261129_000014_create_needs;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_create_positions::Migration),
             Box::new(m20261129_000012_create_offers::Migration),
             Box::new(m20261129_000013_create_offer_search::Migration),
+            Box::new(m20261129_000014_create_needs::Migration),
         ]
     }
 }

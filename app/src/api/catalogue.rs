@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::model::{
     CatalogueFacets, CataloguePage, CatalogueQuery, CourseEditor, CourseForm, OfferDetail,
-    OfferKind, OfferStatus, StatusChangeView,
+    OfferKind, OfferStatus, ResearchEditor, ResearchForm, StatusChangeView,
 };
 
 /// Public: one page of published offers matching the search.
@@ -117,6 +117,60 @@ pub async fn save_course(
         leptos_axum::redirect(&crate::ui::locale::localized(
             locale,
             &format!("/katalog/kursus/{saved}"),
+        ));
+        Ok(saved)
+    };
+    super::report(result.await)
+}
+
+/// A university's academics and coordinator: the form of a new research offer (`slug` empty) or
+/// of one they manage.
+#[server]
+pub async fn get_research_editor(
+    university: String,
+    slug: Option<String>,
+) -> Result<ResearchEditor, AppError> {
+    let result = async {
+        let (state, actor) = super::state_and_actor()?;
+        let slug = slug.filter(|s| !s.is_empty());
+        crate::backend::services::offers::research_editor(
+            &state.db,
+            &actor,
+            &university,
+            slug.as_deref(),
+        )
+        .await
+    };
+    super::report(result.await)
+}
+
+/// Saves the research offer form, like [`save_course`].
+#[server]
+pub async fn save_research(
+    university: String,
+    slug: String,
+    form: ResearchForm,
+) -> Result<String, AppError> {
+    let result = async {
+        let (state, actor) = super::state_and_actor()?;
+        let draft = form.parse().map_err(AppError::Invalid)?;
+        let saved = if slug.is_empty() {
+            crate::backend::services::offers::create_research(
+                &state.db,
+                &actor,
+                &university,
+                &draft,
+            )
+            .await?
+        } else {
+            crate::backend::services::offers::update_research(&state.db, &actor, &slug, &draft)
+                .await?;
+            slug
+        };
+        let locale = crate::ui::locale::request_locale();
+        leptos_axum::redirect(&crate::ui::locale::localized(
+            locale,
+            &format!("/katalog/riset/{saved}"),
         ));
         Ok(saved)
     };

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod competencies;
 pub mod invitations;
 pub mod login;
+pub mod needs;
 pub mod organisations;
 pub mod people;
 pub mod roster;
@@ -16,12 +17,16 @@ pub use access::{
     list_access_requests, request_access,
 };
 pub use catalogue::{
-    ChangeOfferStatus, SaveCourse, change_offer_status, get_catalogue_facets, get_course_editor,
-    get_offer, get_offer_history, search_catalogue,
+    ChangeOfferStatus, SaveCourse, SaveResearch, change_offer_status, get_catalogue_facets,
+    get_course_editor, get_offer, get_offer_history, get_research_editor, search_catalogue,
 };
 pub use competencies::get_competency_dictionary;
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
+pub use needs::{
+    ChangeNeedStatus, SaveNeed, change_need_status, get_need, get_need_editor, list_needs,
+    save_need,
+};
 pub use organisations::{
     ReviewOrganisation, get_organisation, list_organisations_for_review, review_organisation,
 };

@@ -134,6 +134,8 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ("uq_learning_forms_code", "learning_forms.code", "code"),
     ("uq_positions_code", "positions.code", "code"),
     ("uq_offers_slug", "offers.slug", "slug"),
+    // The slug comes from the title: a race between two needs of one title is shown there.
+    ("uq_needs_slug", "needs.slug", "title"),
     (
         "uq_position_requirements_position_competency",
         "position_requirements.position_id, position_requirements.competency_id",

@@ -261,8 +261,8 @@ pub struct OfferDetail {
 
 /// One step of an offer's lifecycle, as its managers see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatusChangeView {
-    pub to: OfferStatus,
+pub struct StatusChangeView<S = OfferStatus> {
+    pub to: S,
     pub by: String,
     /// RFC 3339.
     pub at: String,

@@ -2,7 +2,7 @@
 //! a [`CourseDraft`]. Unreadable numbers and dates are field errors like any broken rule; blank
 //! rows (the form always offers a few spare ones) are skipped.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use super::validation::Checks;
@@ -86,25 +86,10 @@ impl CourseForm {
         let mut checks = Checks::default();
         // Rupiah may be written with grouping dots ("1.500.000"); anywhere else a dot is a
         // decimal point, and a fraction is not a whole number.
-        let number = |checks: &mut Checks, field: &str, text: &str| -> i64 {
-            let grouped = field == "fee";
-            let digits: String =
-                text.trim().chars().filter(|c| !(grouped && (*c == '.' || *c == ' '))).collect();
-            if digits.is_empty() {
-                checks.fail(field, ValidationCode::Required);
-                return 0;
-            }
-            digits.parse().unwrap_or_else(|_| {
-                checks.fail(field, ValidationCode::NotANumber);
-                0
-            })
+        let number = |checks: &mut Checks, field: &str, text: &str| {
+            checks.whole_number(field, text, field == "fee")
         };
-        let date = |checks: &mut Checks, field: &str, text: &str| {
-            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").unwrap_or_else(|_| {
-                checks.fail(field, ValidationCode::BadDate);
-                NaiveDate::default()
-            })
-        };
+        let date = |checks: &mut Checks, field: &str, text: &str| checks.date(field, text);
         let time = |checks: &mut Checks, text: &str| {
             NaiveTime::parse_from_str(text.trim(), "%H:%M").unwrap_or_else(|_| {
                 checks.fail("sessions", ValidationCode::BadDate);

@@ -8,12 +8,16 @@ mod course;
 mod course_form;
 mod email;
 mod login;
+mod need;
+mod need_form;
+mod need_view;
 mod nip;
 mod offer;
 mod organisation;
 mod password;
 mod person;
 mod research;
+mod research_form;
 mod role;
 mod roster;
 mod validation;
@@ -29,6 +33,12 @@ pub use course::{CourseDraft, SessionDraft, limits as course_limits};
 pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, PersonRow, SessionRow};
 pub use email::{EmailError, normalise_email};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
+pub use need::{
+    CompetencyNeedDraft, NeedDetails, NeedDraft, NeedFigure, NeedKind, NeedStatus,
+    ResearchNeedDraft, need_limits,
+};
+pub use need_form::{FigureRow, NeedEditor, NeedForm};
+pub use need_view::{NEEDS_PAGE_SIZE, NeedCard, NeedDetail, NeedFacts, NeedPage, NeedQuery};
 pub use nip::{Nip, NipError, NipSex};
 pub use offer::{
     DeliveryMode, OfferCompetency, OfferKind, OfferPerson, OfferStatus, Region, ResearchOutput,
@@ -39,6 +49,7 @@ pub use organisation::{
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordError, validate_new_password};
 pub use person::{InvitationView, MemberRow, MembershipView, PersonProfile};
 pub use research::{MAX_RESEARCH_BUDGET, ResearchDraft};
+pub use research_form::{ResearchEditor, ResearchForm};
 pub use role::Role;
 pub use roster::{RosterImportReport, RosterRowError};
 pub use validation::{Checks, FieldError, ValidationCode};

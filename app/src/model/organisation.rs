@@ -40,6 +40,8 @@ pub struct OrganisationSummary {
     pub verified: bool,
     /// Whether the person looking writes offers for it (an academic or coordinator there).
     pub viewer_writes_offers: bool,
+    /// Whether the person looking posts needs for it (a lead of this agency).
+    pub viewer_posts_needs: bool,
 }
 
 /// A row of the province administrator's verification list.

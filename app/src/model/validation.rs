@@ -1,5 +1,6 @@
 //! Field-level validation results, carried by `AppError::Invalid` and translated in the UI.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{EmailError, NipError, PasswordError};
@@ -65,6 +66,8 @@ pub enum ValidationCode {
     TooMany {
         max: u32,
     },
+    /// A date that has already passed (e.g. a deadline).
+    InThePast,
 }
 
 /// One broken rule on one field. `field` is the form field's name, or `"_form"` for the whole form.
@@ -114,6 +117,30 @@ impl Checks {
         } else if len > max as usize {
             self.fail(field, ValidationCode::TooMany { max });
         }
+    }
+
+    /// A whole number typed into a form; `grouped` accepts Indonesian thousands dots and spaces
+    /// ("1.500.000", for rupiah). Blank is `Required`, anything else unreadable `NotANumber`;
+    /// either way 0 stands in so that the other fields are still checked.
+    pub fn whole_number(&mut self, field: &str, text: &str, grouped: bool) -> i64 {
+        let digits: String =
+            text.trim().chars().filter(|c| !(grouped && (*c == '.' || *c == ' '))).collect();
+        if digits.is_empty() {
+            self.fail(field, ValidationCode::Required);
+            return 0;
+        }
+        digits.parse().unwrap_or_else(|_| {
+            self.fail(field, ValidationCode::NotANumber);
+            0
+        })
+    }
+
+    /// A date as a date input sends it (`YYYY-MM-DD`); unreadable is `BadDate`.
+    pub fn date(&mut self, field: &str, text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").unwrap_or_else(|_| {
+            self.fail(field, ValidationCode::BadDate);
+            NaiveDate::default()
+        })
     }
 
     pub fn fail(&mut self, field: &str, code: ValidationCode) {

@@ -149,6 +149,7 @@ pub fn field_message(locale: Locale, error: &FieldError) -> String {
         V::DuplicateEntry => td_string!(locale, field.duplicate_entry),
         V::TooFew { min } => return td_string!(locale, field.too_few, min = min).to_string(),
         V::TooMany { max } => return td_string!(locale, field.too_many, max = max).to_string(),
+        V::InThePast => td_string!(locale, field.in_the_past),
     };
     text.to_owned()
 }

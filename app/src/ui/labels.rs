@@ -3,7 +3,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{Locale, td_string};
-use crate::model::{DeliveryMode, OfferKind, OfferStatus, OrganisationKind, ResearchOutput, Role};
+use crate::model::{
+    DeliveryMode, NeedKind, NeedStatus, OfferKind, OfferStatus, OrganisationKind, ResearchOutput,
+    Role,
+};
 
 /// The name of a role in the page's language.
 pub fn role_label(locale: Locale, role: Role) -> &'static str {
@@ -58,6 +61,25 @@ pub fn status_label(locale: Locale, status: OfferStatus) -> &'static str {
         OfferStatus::Published => td_string!(locale, offer.status_published),
         OfferStatus::Closed => td_string!(locale, offer.status_closed),
         OfferStatus::Cancelled => td_string!(locale, offer.status_cancelled),
+    }
+}
+
+/// "Kebutuhan kompetensi" or "Kebutuhan riset".
+pub fn need_kind_label(locale: Locale, kind: NeedKind) -> &'static str {
+    match kind {
+        NeedKind::Competency => td_string!(locale, need.kind_competency),
+        NeedKind::Research => td_string!(locale, need.kind_research),
+    }
+}
+
+/// Where a need is in its lifecycle.
+pub fn need_status_label(locale: Locale, status: NeedStatus) -> &'static str {
+    match status {
+        NeedStatus::Draft => td_string!(locale, need.status_draft),
+        NeedStatus::Open => td_string!(locale, need.status_open),
+        NeedStatus::Matched => td_string!(locale, need.status_matched),
+        NeedStatus::Fulfilled => td_string!(locale, need.status_fulfilled),
+        NeedStatus::Closed => td_string!(locale, need.status_closed),
     }
 }
 

@@ -34,6 +34,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 </a>
                             </li>
                             <li>
+                                <a href=localized(locale, "/kebutuhan")>
+                                    {td_string!(locale, nav.needs)}
+                                </a>
+                            </li>
+                            <li>
                                 <a href=localized(locale, "/kompetensi")>
                                     {td_string!(locale, nav.dictionary)}
                                 </a>

@@ -15,10 +15,14 @@ mod layout;
 mod live_search;
 pub mod locale;
 mod nav_toggle;
+mod need_editor_page;
+mod need_page;
+mod needs_page;
 mod not_found_page;
 mod offer_page;
 mod organisation_page;
 mod profile_page;
+mod research_editor_page;
 mod review_page;
 mod roster_import_page;
 mod roster_upload;
@@ -44,10 +48,14 @@ use leptos_i18n::Locale as _;
 pub use live_search::LiveSearch;
 pub use locale::{RequestLocale, use_locale};
 pub use nav_toggle::NavToggle;
+use need_editor_page::{EditNeedPage, NewNeedPage};
+use need_page::NeedPage;
+use needs_page::NeedsPage;
 use not_found_page::NotFoundPage;
 use offer_page::{CoursePage, ResearchPage};
 use organisation_page::OrganisationPage;
 use profile_page::{AccountPage, PersonPage};
+use research_editor_page::{EditResearchPage, NewResearchPage};
 use review_page::ReviewPage;
 use roster_import_page::RosterImportPage;
 pub use roster_upload::UploadProgress;
@@ -58,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = locale::request_locale();
     provide_context(locale);
     #[cfg(feature = "ssr")]
-    set_content_security_policy(&options);
+    use_request_nonce();
     let stylesheet = stylesheet_href(&options);
     view! {
         <!DOCTYPE html>
@@ -127,6 +135,41 @@ pub fn App() -> impl IntoView {
                         view=ResearchPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("kebutuhan") view=NeedsPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("kebutuhan"), ParamSegment("slug"))
+                        view=NeedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("kebutuhan"), ParamSegment("slug"), StaticSegment("ubah"))
+                        view=EditNeedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("organisasi"),
+                            ParamSegment("slug"),
+                            StaticSegment("kebutuhan-baru"),
+                        )
+                        view=NewNeedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("katalog"),
+                            StaticSegment("riset"),
+                            ParamSegment("slug"),
+                            StaticSegment("ubah"),
+                        )
+                        view=EditResearchPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("organisasi"), ParamSegment("slug"), StaticSegment("riset-baru"))
+                        view=NewResearchPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("minta-akses")
                         view=AccessRequestPage
@@ -168,38 +211,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Pages may run only the scripts carrying this response's nonce (the island loader) and
-/// WebAssembly; nothing may frame them or change their base URL.
+/// Hands the page the nonce the server drew for this request (`backend::csp`), so that the
+/// scripts the page writes carry the nonce its Content-Security-Policy header names.
 #[cfg(feature = "ssr")]
-fn set_content_security_policy(options: &LeptosOptions) {
-    let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-    else {
-        return;
-    };
-    // `cargo leptos watch` sets LEPTOS_WATCH; its live-reload script talks over a websocket.
-    let live_reload = if std::env::var_os("LEPTOS_WATCH").is_some() {
-        let port = options.reload_port;
-        format!(" ws://127.0.0.1:{port} ws://localhost:{port}")
-    } else {
-        String::new()
-    };
-    // The external login forms redirect to the providers, which form-action also governs.
-    let providers = crate::backend::AppState::current()
-        .map(|state| state.login.form_action_origins())
-        .unwrap_or_default()
-        .iter()
-        .map(|origin| format!(" {origin}"))
-        .collect::<String>();
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'{live_reload}; \
-         object-src 'none'; base-uri 'none'; form-action 'self'{providers}; \
-         frame-ancestors 'none'",
-        &*nonce
-    );
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+fn use_request_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::backend::csp::PageNonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
     }
 }
 

@@ -264,10 +264,16 @@ fn Manage(detail: OfferDetail, change: ServerAction<ChangeOfferStatus>) -> impl 
             <h2 id="manage-heading">{td_string!(locale, offer.manage)}</h2>
             {move || view! { <FormError error=error() /> }}
             <div class="actions">
-                {(detail.manageable && kind == OfferKind::Course && detail.status.is_editable()).then(|| view! {
-                    <a class="button button-small button-link" href=localized(locale, &format!("/katalog/kursus/{slug}/ubah"))>
-                        {td_string!(locale, editor.edit)}
-                    </a>
+                {(detail.manageable && detail.status.is_editable()).then(|| {
+                    let (segment, label) = match kind {
+                        OfferKind::Course => ("kursus", td_string!(locale, editor.edit)),
+                        OfferKind::Research => ("riset", td_string!(locale, research_editor.edit)),
+                    };
+                    view! {
+                        <a class="button button-small button-link" href=localized(locale, &format!("/katalog/{segment}/{slug}/ubah"))>
+                            {label}
+                        </a>
+                    }
                 })}
                 {moves}
             </div>

@@ -67,12 +67,39 @@ fn OrganisationView(
                     </p>
                 }
             })}
+            {(organisation.kind == OrganisationKind::Agency).then(|| {
+                let slug = organisation.slug.clone();
+                let new_need = |word: &str| localized(locale, &format!("/organisasi/{slug}/kebutuhan-baru?jenis={word}"));
+                view! {
+                    <p class="actions">
+                        <a href=localized(locale, &format!("/kebutuhan?instansi={slug}"))>
+                            {td_string!(locale, need.agency_needs)}
+                        </a>
+                        {organisation.viewer_posts_needs.then(|| view! {
+                            " "
+                            <a class="button button-link" href=new_need("kompetensi")>
+                                {td_string!(locale, need.new_competency)}
+                            </a>
+                            " "
+                            <a class="button button-link" href=new_need("riset")>
+                                {td_string!(locale, need.new_research)}
+                            </a>
+                        })}
+                    </p>
+                }
+            })}
             {organisation.viewer_writes_offers.then(|| {
                 let href = localized(locale, &format!("/organisasi/{}/kursus-baru", organisation.slug));
+                let research_href =
+                    localized(locale, &format!("/organisasi/{}/riset-baru", organisation.slug));
                 view! {
                     <p>
                         <a class="button button-link" href=href>
                             {td_string!(locale, editor.new_course)}
+                        </a>
+                        " "
+                        <a class="button button-link" href=research_href>
+                            {td_string!(locale, research_editor.new_research)}
                         </a>
                     </p>
                 }

@@ -9,18 +9,6 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::support::*;
 
-fn form_post(path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
-    let mut request = Request::post(path)
-        .header(header::ACCEPT, "text/html")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::REFERER, "http://127.0.0.1/organisasi/unila")
-        .header("sec-fetch-site", "same-origin");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    request.body(Body::from(body)).unwrap()
-}
-
 #[tokio::test]
 async fn an_invited_academic_sets_a_password_through_the_link() {
     let app = test_app().await;

@@ -10,6 +10,7 @@ mod external_login;
 mod invitations;
 mod locale;
 mod matrix;
+mod needs;
 mod pages;
 mod roster;
 mod security;

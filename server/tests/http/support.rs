@@ -174,6 +174,25 @@ pub fn get(path: &str) -> Request<Body> {
     Request::get(path).body(Body::empty()).unwrap()
 }
 
+/// A plain HTML form post from a page of the portal (same origin), as a browser without
+/// JavaScript sends it.
+pub fn form_post(path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
+    form_post_from("/organisasi/unila", path, body, cookie)
+}
+
+/// [`form_post`] from the page `page` (where a refused form is sent back to).
+pub fn form_post_from(page: &str, path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::ACCEPT, "text/html")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::REFERER, format!("http://127.0.0.1{page}"))
+        .header("sec-fetch-site", "same-origin");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
 pub fn browser_get(path: &str, accept_language: &str) -> Request<Body> {
     Request::get(path)
         .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")

@@ -64,11 +64,13 @@ pub fn summary(model: &organisation::Model) -> Result<OrganisationSummary, AppEr
         kind: kind_of(model)?,
         verified: model.verified,
         viewer_writes_offers: false,
+        viewer_posts_needs: false,
     })
 }
 
 /// Public: an organisation's name, kind and whether it is verified; and whether `viewer` writes
-/// offers there (an academic or coordinator of this university).
+/// offers there (an academic or coordinator of this university) or posts needs (a lead of this
+/// agency).
 pub async fn public_summary<C: ConnectionTrait>(
     conn: &C,
     viewer: Option<&Actor>,
@@ -80,6 +82,8 @@ pub async fn public_summary<C: ConnectionTrait>(
         actor.has_role_in(Role::Academic, model.id)
             || actor.has_role_in(Role::UniversityCoordinator, model.id)
     });
+    found.viewer_posts_needs =
+        viewer.is_some_and(|actor| actor.has_role_in(Role::AgencyLead, model.id));
     Ok(found)
 }
 

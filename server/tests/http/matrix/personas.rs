@@ -92,6 +92,11 @@ impl Persona {
         matches!(self, Self::UniversityCoordinator | Self::Academic)
     }
 
+    /// Whether the persona leads an agency (and so posts its needs).
+    pub fn agency_lead(self) -> bool {
+        self == Self::AgencyLead
+    }
+
     pub fn signed_in(self) -> bool {
         self != Self::Anonymous
     }
@@ -114,6 +119,9 @@ pub struct Fixture {
     /// The slug of a fresh draft course of the target university (of ITERA when the target is
     /// not a university), written by an academic there.
     pub draft_course: String,
+    /// The slug of a fresh draft need of the target agency (of BKD when the target is not an
+    /// agency), written by its lead.
+    pub draft_need: String,
 }
 
 /// The target's person id, and a fresh pending access request to the target organisation.
@@ -173,7 +181,34 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
         invitation,
         roster_import,
         draft_course: draft_course(app, target).await,
+        draft_need: draft_need(app, target).await,
     }
+}
+
+async fn draft_need(app: &TestApp, target: &Target) -> String {
+    use app::model::{NeedDetails, NeedDraft, ResearchNeedDraft, ResearchOutput};
+    let (agency, lead) = match target.slug {
+        "diskominfotik" => ("diskominfotik", "kabid@diskominfotik.sinergi.example"),
+        _ => ("bkd", "kasubbag@bkd.sinergi.example"),
+    };
+    let lead = person_id(app, lead).await;
+    let lead = app::backend::auth::Actor::load(&app.state.db, lead).await.unwrap().unwrap();
+    let day = |m| chrono::NaiveDate::from_ymd_opt(2099, m, 1).unwrap();
+    let draft = NeedDraft {
+        title: format!("Kebutuhan Uji {}", uuid_like()),
+        summary: "Ringkasan.".into(),
+        description: "Masalahnya.".into(),
+        deadline: day(9),
+        budget_rupiah: 0,
+        is_public: false,
+        figures: Vec::new(),
+        details: NeedDetails::Research(ResearchNeedDraft {
+            expected_output: "Kajian.".into(),
+            outputs: vec![ResearchOutput::Evaluation],
+            starts_on: day(2),
+        }),
+    };
+    app::backend::services::needs::create_need(&app.state.db, &lead, agency, &draft).await.unwrap()
 }
 
 async fn draft_course(app: &TestApp, target: &Target) -> String {

@@ -16,12 +16,15 @@ pub struct Rule {
 
 /// Public server functions whose rows the public may not all see: a hidden one is answered
 /// 404 to an anonymous caller, as if it did not exist, not 401.
-pub const HIDDEN_FROM_PUBLIC: &[&str] = &[<app::api::catalogue::GetOffer as ServerFn>::PATH];
+pub const HIDDEN_FROM_PUBLIC: &[&str] = &[
+    <app::api::catalogue::GetOffer as ServerFn>::PATH,
+    <app::api::needs::GetNeed as ServerFn>::PATH,
+];
 
 pub fn server_function_rules() -> Vec<Rule> {
     use app::api::{
-        access::*, catalogue::*, competencies::*, invitations::*, login::*, organisations::*,
-        people::*, roster::*, session::*, stats::*,
+        access::*, catalogue::*, competencies::*, invitations::*, login::*, needs::*,
+        organisations::*, people::*, roster::*, session::*, stats::*,
     };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
@@ -156,6 +159,43 @@ pub fn server_function_rules() -> Vec<Rule> {
             allowed: |p, side| p.university() && side == Side::Own,
         },
         Rule {
+            path: GetResearchEditor::PATH,
+            body: |t, _| format!("university={}&slug=", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            path: SaveResearch::PATH,
+            body: |t, _| format!("university={}&slug=&{NEW_RESEARCH}", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            path: ListNeeds::PATH,
+            body: |_, _| "query[competency]=MNJ-05".into(),
+            allowed: |_, _| true,
+        },
+        Rule {
+            // A draft: its agency's leads and the province see it, nobody else learns it exists.
+            path: GetNeed::PATH,
+            body: |_, f| format!("slug={}", f.draft_need),
+            allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
+        },
+        Rule {
+            // Opening: the agency's leads; the province may only close.
+            path: ChangeNeedStatus::PATH,
+            body: |_, f| format!("slug={}&status=Open&note=", f.draft_need),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            path: GetNeedEditor::PATH,
+            body: |t, _| format!("agency={}&slug=&kind=Competency", t.slug),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            path: SaveNeed::PATH,
+            body: |t, _| format!("agency={}&slug=&{NEW_NEED}", t.slug),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
             path: AcceptInvitation::PATH,
             body: |_, f| format!("token={}&password=kopi+tubruk+pagi+hari", f.invitation),
             allowed: |_, _| true,
@@ -171,6 +211,18 @@ const NEW_COURSE: &str = "form[title]=Kursus+Matriks&form[summary]=Ringkasan\
     &form[sessions][0][ends]=12:00&form[sessions][0][place]=Zoom&form[capacity]=10&form[fee]=0\
     &form[instructors][0][name]=Narasumber&form[min_attendance]=80&form[min_post_test]=60\
     &form[enrollment_opens]=2027-08-01&form[enrollment_closes]=2027-08-09";
+
+/// A valid research offer form, as a browser posts it.
+const NEW_RESEARCH: &str = "form[title]=Riset+Matriks&form[summary]=Ringkasan\
+    &form[description]=Abstrak&form[expertise]=Kebijakan&form[team][0][name]=Peneliti\
+    &form[competencies][0]=MNJ-05&form[sectors]=Pelayanan+publik&form[duration_months]=6\
+    &form[budget_min]=0&form[budget_max]=1000000&form[outputs][1]=evaluation";
+
+/// A valid competency need form, as a browser posts it.
+const NEW_NEED: &str = "form[kind]=competency&form[title]=Kebutuhan+Matriks\
+    &form[summary]=Ringkasan&form[description]=Alasannya&form[deadline]=2099-06-30\
+    &form[budget]=0&form[competency]=MNJ-05&form[target_level]=3&form[headcount]=10\
+    &form[units]=Sekretariat&form[mode]=&form[region]=";
 
 /// Who may open one page, and its URL for a target.
 pub struct PageRule {
@@ -207,6 +259,40 @@ pub fn page_rules() -> Vec<PageRule> {
                 "/katalog/riset/kajian-budaya-integritas-asn-pemerintah-provinsi-lampung".into()
             },
             allowed: |_, _| true,
+        },
+        PageRule {
+            route: "/organisasi/:slug/riset-baru",
+            url: |t, _| format!("/organisasi/{}/riset-baru", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        PageRule {
+            // A published research offer of the target university (of ITERA when the target is
+            // not Unila), by the Unila academic persona at Unila: its author and coordinator.
+            route: "/katalog/riset/:slug/ubah",
+            url: |t, _| {
+                match t.slug {
+                "unila" => "/katalog/riset/evaluasi-dampak-pelatihan-terhadap-kinerja-asn/ubah".into(),
+                _ => "/katalog/riset/prototipe-integrasi-data-statistik-sektoral-satu-data-lampung/ubah"
+                    .into(),
+            }
+            },
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        PageRule { route: "/kebutuhan", url: |_, _| "/kebutuhan".into(), allowed: |_, _| true },
+        PageRule {
+            route: "/kebutuhan/:slug",
+            url: |_, f| format!("/kebutuhan/{}", f.draft_need),
+            allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
+        },
+        PageRule {
+            route: "/kebutuhan/:slug/ubah",
+            url: |_, f| format!("/kebutuhan/{}/ubah", f.draft_need),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        PageRule {
+            route: "/organisasi/:slug/kebutuhan-baru",
+            url: |t, _| format!("/organisasi/{}/kebutuhan-baru?jenis=riset", t.slug),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
         },
         PageRule { route: "/akun", url: |_, _| "/akun".into(), allowed: |p, _| p.signed_in() },
         PageRule {

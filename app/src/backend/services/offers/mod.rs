@@ -23,7 +23,7 @@ pub use catalogue::{facets, search};
 pub(crate) use courses::insert_course;
 pub use courses::{create_course, update_course};
 pub use detail::{detail, history};
-pub use editor::course_editor;
+pub use editor::{course_editor, research_editor};
 pub(crate) use research::insert_research;
 pub use research::{create_research, update_research};
 
@@ -354,24 +354,7 @@ fn draft_row(
     }
 }
 
-/// A free slug for a new offer: the title's, with `-2`, `-3`… when taken. A race between two
-/// authors of the same title ends in the unique index (a conflict on `slug`), not a duplicate.
+/// A free slug for a new offer, from its title.
 async fn free_slug<C: ConnectionTrait>(conn: &C, title: &str) -> Result<String, AppError> {
-    let mut base: String = slug::slugify(title).chars().take(100).collect();
-    base = base.trim_end_matches('-').to_owned();
-    if base.is_empty() {
-        base = "penawaran".to_owned();
-    }
-    let taken: Vec<String> = offer::Entity::find()
-        .select_only()
-        .column(offer::Column::Slug)
-        .filter(offer::Column::Slug.starts_with(&base))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let candidate = std::iter::once(base.clone())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|s| !taken.contains(s))
-        .unwrap_or(base);
-    Ok(candidate)
+    super::slugs::free_slug::<offer::Entity, _>(conn, offer::Column::Slug, title, "penawaran").await
 }

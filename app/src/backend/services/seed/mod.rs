@@ -2,6 +2,7 @@
 
 mod competencies;
 mod courses;
+mod needs;
 mod offers;
 mod organisations;
 mod positions;
@@ -198,6 +199,7 @@ where
     let people: HashMap<String, i32> =
         person::Entity::find().all(&txn).await?.into_iter().map(|p| (p.email, p.id)).collect();
     offers::seed_offers(&txn, &organisations, &people).await?;
+    needs::seed_needs(&txn, &organisations, &people).await?;
 
     txn.commit().await?;
     tracing::info!(
