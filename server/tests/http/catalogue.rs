@@ -124,3 +124,42 @@ async fn authors_text_is_escaped_and_their_markdown_sanitised() {
     let listing = body_text(send(&app, get("/katalog?q=uji")).await).await;
     assert!(!listing.contains("<script>alert") && !listing.contains("<img src=x"), "{listing}");
 }
+
+#[tokio::test]
+async fn an_academic_writes_a_research_offer_with_a_plain_form_and_edits_it() {
+    use leptos::server_fn::ServerFn as _;
+    let app = test_app().await;
+    let cookie = session_cookie_for(&app, "dosen@unila.sinergi.example").await;
+    let with_cookie = |path: &str| {
+        axum::http::Request::get(path)
+            .header(axum::http::header::COOKIE, &cookie)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let form = body_text(send(&app, with_cookie("/organisasi/unila/riset-baru")).await).await;
+    assert!(form.contains("Penawaran riset baru"), "{form}");
+
+    let body = "university=unila&slug=&form[title]=Kajian+Beban+Kerja+Pengaduan\
+        &form[summary]=Ringkasan&form[description]=Abstrak&form[expertise]=Kebijakan+publik\
+        &form[team][0][name]=Dr.+Rina&form[team][0][role]=Ketua&form[team][1][name]=\
+        &form[team][1][role]=&form[competencies][0]=MNJ-05&form[competencies][1]=\
+        &form[sectors]=Pelayanan+publik%0D%0AKepegawaian&form[duration_months]=6\
+        &form[budget_min]=50.000.000&form[budget_max]=90.000.000\
+        &form[outputs][1]=evaluation&form[outputs][3]=training";
+    let saved =
+        send(&app, form_post(app::api::SaveResearch::PATH, body.into(), Some(&cookie))).await;
+    assert!(saved.status().is_redirection(), "{}", saved.status());
+    let location = saved.headers()[axum::http::header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(location, "/katalog/riset/kajian-beban-kerja-pengaduan");
+
+    let page = body_text(send(&app, with_cookie(&location)).await).await;
+    assert!(page.contains("Pelayanan publik, Kepegawaian"), "{page}");
+    assert!(page.contains("Evaluasi, Pelatihan") && page.contains("Rp50.000.000"));
+    let edit_link = format!(r#"href="{location}/ubah""#);
+    assert!(page.contains(&edit_link), "its author may edit it");
+
+    let editor = body_text(send(&app, with_cookie(&format!("{location}/ubah"))).await).await;
+    assert!(editor.contains("Ubah penawaran riset"));
+    assert!(editor.contains(r#"value="Dr. Rina""#) && editor.contains(r#"value="50000000""#));
+    assert!(editor.contains(r#"value="training" checked"#), "ticked outputs stay ticked");
+}
