@@ -20,7 +20,9 @@ pub use catalogue::{
     ChangeOfferStatus, SaveCourse, SaveResearch, change_offer_status, get_catalogue_facets,
     get_course_editor, get_offer, get_offer_history, get_research_editor, search_catalogue,
 };
-pub use competencies::get_competency_dictionary;
+pub use competencies::{
+    SaveLearningForm, get_competency_dictionary, list_learning_forms, save_learning_form,
+};
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
 pub use needs::{

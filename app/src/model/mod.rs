@@ -7,6 +7,7 @@ mod competency;
 mod course;
 mod course_form;
 mod email;
+mod learning_form;
 mod login;
 mod need;
 mod need_form;
@@ -32,6 +33,7 @@ pub use competency::{CompetencyTypeView, CompetencyView};
 pub use course::{CourseDraft, SessionDraft, limits as course_limits};
 pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, PersonRow, SessionRow};
 pub use email::{EmailError, normalise_email};
+pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
 pub use need::{
     CompetencyNeedDraft, NeedDetails, NeedDraft, NeedFigure, NeedKind, NeedStatus,

@@ -24,6 +24,8 @@ pub fn DictionaryPage() -> impl IntoView {
             <a href=localized(locale, "/kompetensi.csv") download="">
                 {td_string!(locale, dictionary.download)}
             </a>
+            " · "
+            <a href=localized(locale, "/tabel-jp")>{td_string!(locale, jp_table.link)}</a>
         </p>
         <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
             <Suspense>

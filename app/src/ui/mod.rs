@@ -12,6 +12,7 @@ mod invitation_page;
 mod invite_form;
 mod labels;
 mod layout;
+mod learning_forms_page;
 mod live_search;
 pub mod locale;
 mod nav_toggle;
@@ -44,6 +45,7 @@ pub use error_view::{ErrorView, field_message};
 use home_page::HomePage;
 use invitation_page::InvitationPage;
 use layout::Layout;
+use learning_forms_page::LearningFormsPage;
 use leptos_i18n::Locale as _;
 pub use live_search::LiveSearch;
 pub use locale::{RequestLocale, use_locale};
@@ -109,6 +111,7 @@ pub fn App() -> impl IntoView {
                         view=DictionaryPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("tabel-jp") view=LearningFormsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("katalog") view=CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("katalog"), StaticSegment("kursus"), ParamSegment("slug"))

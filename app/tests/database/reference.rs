@@ -77,3 +77,53 @@ async fn seeded_positions_require_real_competencies_at_real_levels() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_province_changes_and_adds_rows_of_the_conversion_table_and_no_one_else_may() {
+    use app::backend::services::learning_forms::{save, views};
+    use app::backend::services::seed::seed_demo;
+    use app::error::{AppError, ConflictReason};
+    use app::model::{JpBasisKind, LearningFormRow};
+
+    each_database("learning_form_edit", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let province = crate::people::actor(&db, "admin@pemprov.sinergi.example").await;
+        let lead = crate::people::actor(&db, "kabid@diskominfotik.sinergi.example").await;
+        let seminar = views(&db).await.unwrap().into_iter().find(|v| v.row.code == "seminar");
+        let mut seminar = seminar.expect("the seminar row is seeded").row;
+        assert_eq!((seminar.national, seminar.international), (4, 6));
+
+        seminar.international = 7;
+        let refused = save(&db, &lead, &seminar, false).await;
+        assert_eq!(refused, Err(AppError::Forbidden), "{backend:?}");
+        save(&db, &province, &seminar, false).await.unwrap();
+        let changed = views(&db).await.unwrap().into_iter().find(|v| v.row.code == "seminar");
+        let changed = changed.unwrap();
+        assert_eq!(changed.row.international, 7);
+        assert_eq!(changed.updated_by.as_deref(), Some(province.full_name.as_str()));
+
+        // A new row goes last; a new row under a taken code overwrites nothing.
+        let coaching = LearningFormRow {
+            code: "coaching".into(),
+            name_id: "Coaching".into(),
+            name_en: "Coaching".into(),
+            basis: JpBasisKind::PerDay,
+            national: 2,
+            international: 3,
+        };
+        save(&db, &province, &coaching, true).await.unwrap();
+        assert_eq!(views(&db).await.unwrap().last().map(|v| v.row.clone()), Some(coaching));
+        let taken = save(&db, &province, &seminar, true).await;
+        let expected = AppError::Conflict(ConflictReason::AlreadyExists { field: "code".into() });
+        assert_eq!(taken, Err(expected), "{backend:?}");
+        let mut unknown = seminar.clone();
+        unknown.code = "tidak-ada".into();
+        assert_eq!(save(&db, &province, &unknown, false).await, Err(AppError::NotFound));
+        let mut too_many = seminar.clone();
+        too_many.national = 30;
+        assert!(matches!(save(&db, &province, &too_many, false).await, Err(AppError::Invalid(_))));
+        let stored = views(&db).await.unwrap().into_iter().find(|v| v.row.code == "seminar");
+        assert_eq!(stored.unwrap().row.national, 4, "a refused change changes nothing");
+    })
+    .await;
+}

@@ -1,4 +1,5 @@
-//! The public competency dictionary: the page in both languages and the CSV export.
+//! The public competency dictionary and LAN conversion table: the pages in both languages, the
+//! CSV export, and the province's edit forms.
 
 use app::backend::services::seed::COMPETENCIES;
 use axum::http::{StatusCode, header};
@@ -40,4 +41,21 @@ async fn the_dictionary_downloads_as_csv() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), COMPETENCIES.len());
     assert!(rows.iter().all(|r| r.len() == 11 && !r[10].is_empty()), "five levels each");
+}
+
+#[tokio::test]
+async fn the_conversion_table_is_public_and_only_the_province_gets_its_forms() {
+    let app = test_app().await;
+    let html = body_text(send(&app, get("/tabel-jp")).await).await;
+    assert!(html.contains("Seminar, konferensi, sarasehan") && html.contains("JP per hari"));
+    assert!(!html.contains(r#"name="national""#), "visitors get no form: {html}");
+
+    let cookie = session_cookie_for(&app, "admin@pemprov.sinergi.example").await;
+    let request = axum::http::Request::get("/tabel-jp")
+        .header(axum::http::header::COOKIE, &cookie)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let html = body_text(send(&app, request).await).await;
+    assert!(html.contains("Ubah: Seminar, konferensi, sarasehan"), "{html}");
+    assert!(html.contains("Tambah baris") && html.contains(r#"id="national-seminar""#));
 }

@@ -158,6 +158,17 @@ pub fn server_function_rules() -> Vec<Rule> {
             body: |t, _| format!("university={}&slug=&{NEW_COURSE}", t.slug),
             allowed: |p, side| p.university() && side == Side::Own,
         },
+        Rule { path: ListLearningForms::PATH, body: |_, _| String::new(), allowed: |_, _| true },
+        Rule {
+            // Saves the seminar row as the regulation has it: allowed calls change no figure.
+            path: SaveLearningForm::PATH,
+            body: |_, _| {
+                "new=false&code=seminar&name_id=Seminar%2C+konferensi%2C+sarasehan\
+                 &name_en=Seminar%2C+conference%2C+sarasehan&basis=per_day&national=4&international=6"
+                    .into()
+            },
+            allowed: |p, _| p.province(),
+        },
         Rule {
             path: GetResearchEditor::PATH,
             body: |t, _| format!("university={}&slug=", t.slug),
@@ -278,6 +289,7 @@ pub fn page_rules() -> Vec<PageRule> {
             },
             allowed: |p, side| p.university() && side == Side::Own,
         },
+        PageRule { route: "/tabel-jp", url: |_, _| "/tabel-jp".into(), allowed: |_, _| true },
         PageRule { route: "/kebutuhan", url: |_, _| "/kebutuhan".into(), allowed: |_, _| true },
         PageRule {
             route: "/kebutuhan/:slug",
