@@ -20,6 +20,7 @@ mod m20261128_000011_create_positions;
 mod m20261129_000012_create_offers;
 mod m20261129_000013_create_offer_search;
 mod m20261129_000014_create_needs;
+mod m20261129_000015_extend_dictionary;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000012_create_offers::Migration),
             Box::new(m20261129_000013_create_offer_search::Migration),
             Box::new(m20261129_000014_create_needs::Migration),
+            Box::new(m20261129_000015_extend_dictionary::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod router;
 pub mod security_headers;
 pub mod session;
 pub mod telemetry;
+pub mod upload;
 
 use std::sync::Arc;
 

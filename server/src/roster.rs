@@ -4,15 +4,16 @@
 use app::backend::AppState;
 use app::backend::auth::CurrentSession;
 use app::backend::services::roster::{self, parse::MAX_BYTES};
-use app::error::AppError;
-use app::model::{FieldError, ValidationCode};
+use app::model::FieldError;
 use app::ui::RequestLocale;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Extension, Multipart, Path, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+
+use crate::upload::{locale_of, refusal, see_other, uploaded_file};
 
 /// The two routes, for the main router.
 pub fn routes() -> Router<AppState> {
@@ -34,26 +35,13 @@ async fn upload(
 ) -> Response {
     let result = async {
         let actor = current.require_actor()?;
-        let mut file = None;
-        while let Some(field) = form.next_field().await.map_err(|_| malformed())? {
-            if field.name() == Some("file") {
-                let name = field.file_name().unwrap_or("roster.csv").to_owned();
-                let bytes = field.bytes().await.map_err(|_| malformed())?;
-                file = Some((name, bytes));
-            }
-        }
-        let (name, bytes) = file.ok_or_else(malformed)?;
+        let (name, bytes) = uploaded_file(&mut form, "roster.csv").await?;
         roster::import(&state.db, actor, &slug, &name, &bytes).await
     };
     match result.await {
         Ok(report) => {
             let path = format!("/organisasi/{slug}/impor-asn/{}", report.id);
-            let location = app::ui::locale::localized(locale_of(locale), &path);
-            let mut response = StatusCode::SEE_OTHER.into_response();
-            if let Ok(value) = HeaderValue::from_str(&location) {
-                response.headers_mut().insert(LOCATION, value);
-            }
-            response
+            see_other(&app::ui::locale::localized(locale_of(locale), &path))
         }
         Err(error) => refusal(&error),
     }
@@ -88,20 +76,4 @@ async fn error_report(
         }
         Err(error) => refusal(&error),
     }
-}
-
-fn malformed() -> AppError {
-    AppError::Invalid(vec![FieldError::form(ValidationCode::Malformed)])
-}
-
-/// The request's language (Indonesian unless the locale middleware chose English).
-fn locale_of(extension: Option<Extension<RequestLocale>>) -> app::i18n::Locale {
-    extension.map(|Extension(RequestLocale(locale))| locale).unwrap_or_default()
-}
-
-/// A refused upload or download: the status and a short text (the UI never offers these to
-/// someone who would be refused, so this answers crafted requests).
-fn refusal(error: &AppError) -> Response {
-    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::BAD_REQUEST);
-    (status, error.to_string()).into_response()
 }

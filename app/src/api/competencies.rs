@@ -3,13 +3,20 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{CompetencyTypeView, LearningFormTable};
+use crate::model::{CompetencyDictionary, DictionaryImportReport, LearningFormTable};
 
-/// Public: the whole competency dictionary.
+/// Public: the whole competency dictionary, and whether the viewer maintains it.
 #[server]
-pub async fn get_competency_dictionary() -> Result<Vec<CompetencyTypeView>, AppError> {
-    let state = crate::backend::AppState::current()?;
-    super::report(crate::backend::services::competencies::dictionary(&state.db).await)
+pub async fn get_competency_dictionary() -> Result<CompetencyDictionary, AppError> {
+    let result = async {
+        let state = crate::backend::AppState::current()?;
+        let session = crate::backend::auth::CurrentSession::of_request();
+        Ok(CompetencyDictionary {
+            types: crate::backend::services::competencies::dictionary(&state.db).await?,
+            maintainable: session.actor.as_ref().is_some_and(|a| a.is_province_admin()),
+        })
+    };
+    super::report(result.await)
 }
 
 /// Public: the LAN conversion table, with who changed each row last, and whether the viewer
@@ -51,6 +58,16 @@ pub async fn save_learning_form(
         )
         .map_err(AppError::Invalid)?;
         crate::backend::services::learning_forms::save(&state.db, &actor, &row, new == "true").await
+    };
+    super::report(result.await)
+}
+
+/// Province administrators: the outcome of a dictionary upload.
+#[server]
+pub async fn get_dictionary_import(id: i32) -> Result<DictionaryImportReport, AppError> {
+    let result = async {
+        let (state, actor) = super::state_and_actor()?;
+        crate::backend::services::dictionary_import::report(&state.db, &actor, id).await
     };
     super::report(result.await)
 }

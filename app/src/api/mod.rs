@@ -21,7 +21,8 @@ pub use catalogue::{
     get_course_editor, get_offer, get_offer_history, get_research_editor, search_catalogue,
 };
 pub use competencies::{
-    SaveLearningForm, get_competency_dictionary, list_learning_forms, save_learning_form,
+    SaveLearningForm, get_competency_dictionary, get_dictionary_import, list_learning_forms,
+    save_learning_form,
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;

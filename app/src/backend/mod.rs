@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod config;
 pub mod csp;
+pub mod csv_upload;
 pub mod db;
 pub mod entities;
 pub mod markdown;

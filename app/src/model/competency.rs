@@ -23,4 +23,14 @@ pub struct CompetencyView {
     pub owner: Option<String>,
     /// Descriptors of levels 1 to 5, in order.
     pub levels: Vec<String>,
+    /// The behavioural indicators of each level, in the same order (possibly none).
+    pub indicators: Vec<Vec<String>>,
+}
+
+/// The dictionary as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompetencyDictionary {
+    pub types: Vec<CompetencyTypeView>,
+    /// Whether the viewer maintains it (province administrators): the page offers the upload.
+    pub maintainable: bool,
 }

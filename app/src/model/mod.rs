@@ -7,6 +7,7 @@ mod competency;
 mod course;
 mod course_form;
 mod email;
+mod import;
 mod learning_form;
 mod login;
 mod need;
@@ -29,10 +30,11 @@ pub use catalogue::{
     CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price,
     ResearchFacts, SessionView, StatusChangeView,
 };
-pub use competency::{CompetencyTypeView, CompetencyView};
+pub use competency::{CompetencyDictionary, CompetencyTypeView, CompetencyView};
 pub use course::{CourseDraft, SessionDraft, limits as course_limits};
 pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, PersonRow, SessionRow};
 pub use email::{EmailError, normalise_email};
+pub use import::{DictionaryImportReport, ImportRowError};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
 pub use need::{
@@ -53,5 +55,5 @@ pub use person::{InvitationView, MemberRow, MembershipView, PersonProfile};
 pub use research::{MAX_RESEARCH_BUDGET, ResearchDraft};
 pub use research_form::{ResearchEditor, ResearchForm};
 pub use role::Role;
-pub use roster::{RosterImportReport, RosterRowError};
+pub use roster::RosterImportReport;
 pub use validation::{Checks, FieldError, ValidationCode};

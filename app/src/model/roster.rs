@@ -2,17 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ValidationCode;
-
-/// One problem in an uploaded roster: the file line (1 = header), the column, the rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RosterRowError {
-    /// The line in the file; 0 for the file as a whole.
-    pub line: u32,
-    /// The column (`nip`, `nama`, `email`, …) or `_file`.
-    pub field: String,
-    pub code: ValidationCode,
-}
+use super::ImportRowError;
 
 /// The outcome of one upload: imported entirely, or not at all with every problem listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,7 +16,7 @@ pub struct RosterImportReport {
     /// Existing people whose ASN membership was added or updated.
     pub updated: u32,
     /// Empty when the roster was imported.
-    pub errors: Vec<RosterRowError>,
+    pub errors: Vec<ImportRowError>,
     /// RFC 3339, UTC.
     pub created_at: String,
 }

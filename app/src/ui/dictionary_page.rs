@@ -32,15 +32,38 @@ pub fn DictionaryPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     dictionary
                         .await
-                        .map(|types| {
-                            types
+                        .map(|dictionary| {
+                            let upload = dictionary.maintainable.then(|| view! { <ImportForm /> });
+                            let sections = dictionary
+                                .types
                                 .into_iter()
                                 .map(|t| view! { <TypeSection competency_type=t /> })
-                                .collect_view()
+                                .collect_view();
+                            view! {
+                                {upload}
+                                {sections}
+                            }
                         })
                 })}
             </Suspense>
         </ErrorBoundary>
+    }
+}
+
+/// The province's upload of an edited dictionary: a plain multipart form.
+#[component]
+fn ImportForm() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <section class="manage" aria-labelledby="import-heading">
+            <h2 id="import-heading">{td_string!(locale, dictionary.import_heading)}</h2>
+            <p class="hint" id="import-hint">{td_string!(locale, dictionary.import_hint)}</p>
+            <form method="post" action=localized(locale, "/kompetensi/impor") enctype="multipart/form-data" class="inline-form">
+                <label for="dictionary-file">{td_string!(locale, dictionary.import_file)}</label>
+                <input id="dictionary-file" type="file" name="file" accept=".csv,text/csv" required aria-describedby="import-hint" />
+                <button class="button button-small" type="submit">{td_string!(locale, dictionary.import_submit)}</button>
+            </form>
+        </section>
     }
 }
 
@@ -83,7 +106,15 @@ fn CompetencyEntry(competency: CompetencyView) -> impl IntoView {
                     {competency
                         .levels
                         .into_iter()
-                        .map(|text| view! { <li>{text}</li> })
+                        .zip(competency.indicators.into_iter().chain(std::iter::repeat(Vec::new())))
+                        .map(|(text, indicators)| {
+                            let indicators = (!indicators.is_empty()).then(|| view! {
+                                <ul class="indicators">
+                                    {indicators.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
+                                </ul>
+                            });
+                            view! { <li>{text}{indicators}</li> }
+                        })
                         .collect_view()}
                 </ol>
             </details>

@@ -5,9 +5,11 @@ mod access_request_page;
 mod access_requests_section;
 mod catalogue_page;
 mod course_editor_page;
+mod dictionary_import_page;
 mod dictionary_page;
 mod error_view;
 mod home_page;
+mod import_errors;
 mod invitation_page;
 mod invite_form;
 mod labels;
@@ -38,6 +40,7 @@ use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
 use catalogue_page::CataloguePage;
 use course_editor_page::{EditCoursePage, NewCoursePage};
+use dictionary_import_page::DictionaryImportPage;
 use dictionary_page::DictionaryPage;
 #[cfg(feature = "ssr")]
 pub use error_view::apply_error_status;
@@ -109,6 +112,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=StaticSegment("kompetensi")
                         view=DictionaryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("kompetensi"), StaticSegment("impor"), ParamSegment("id"))
+                        view=DictionaryImportPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("tabel-jp") view=LearningFormsPage ssr=SsrMode::Async />

@@ -6,11 +6,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::ErrorView;
-use super::error_view::field_message;
+use super::import_errors::ImportErrors;
 use super::locale::{localized, use_locale};
 use crate::api::get_roster_import;
 use crate::i18n::td_string;
-use crate::model::{FieldError, RosterImportReport};
+use crate::model::RosterImportReport;
 
 /// The page.
 #[component]
@@ -67,34 +67,7 @@ fn ReportView(report: RosterImportReport, slug: String) -> impl IntoView {
                 <p>
                     <a href=download download="">{td_string!(locale, roster.download)}</a>
                 </p>
-                <div class="table-scroll">
-                    <table class="data-table" id="roster-errors">
-                        <thead>
-                            <tr>
-                                <th scope="col">{td_string!(locale, roster.line)}</th>
-                                <th scope="col">{td_string!(locale, roster.column)}</th>
-                                <th scope="col">{td_string!(locale, roster.problem)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {report
-                                .errors
-                                .iter()
-                                .map(|e| {
-                                    let text =
-                                        field_message(locale, &FieldError::new(e.field.clone(), e.code));
-                                    view! {
-                                        <tr>
-                                            <td>{e.line}</td>
-                                            <td>{e.field.clone()}</td>
-                                            <td>{text}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <ImportErrors errors=report.errors.clone() id="roster-errors" />
             }
         })}
         <p>

@@ -127,3 +127,65 @@ async fn the_province_changes_and_adds_rows_of_the_conversion_table_and_no_one_e
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_province_round_trips_the_dictionary_through_csv_all_or_nothing() {
+    use app::backend::services::competencies::{dictionary, dictionary_csv};
+    use app::backend::services::dictionary_import::import;
+    use app::backend::services::seed::seed_demo;
+    use app::error::AppError;
+    use app::model::ValidationCode;
+
+    each_database("dictionary_import", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let province = crate::people::actor(&db, "admin@pemprov.sinergi.example").await;
+        let lead = crate::people::actor(&db, "kabid@diskominfotik.sinergi.example").await;
+        let before = dictionary(&db).await.unwrap();
+        let exported = String::from_utf8(dictionary_csv(&before).unwrap()).unwrap();
+        let total: usize = before.iter().map(|t| t.competencies.len()).sum();
+
+        // Unchanged, the export imports as "every row updated".
+        let report = import(&db, &province, "kamus.csv", exported.as_bytes()).await.unwrap();
+        assert_eq!((report.rows, report.created, report.updated), (total as u32, 0, total as u32));
+        assert_eq!(
+            dictionary(&db).await.unwrap(),
+            before,
+            "a round trip changes nothing: {backend:?}"
+        );
+
+        // A renamed competency with indicators, and a new technical one owned by Bappeda.
+        let mut edited = exported.replace("Pelayanan Publik,", "Pelayanan Publik Prima,");
+        edited.push_str(
+            "TEK-GIS-01,teknis,Sistem Informasi Geografis,GIS,Mengolah data spasial.,Bappeda,\
+             a,b,c,d,e,,,\"Membuat peta tematik\nMemeriksa akurasi\",,\n",
+        );
+        let refused = import(&db, &lead, "kamus.csv", edited.as_bytes()).await;
+        assert_eq!(refused, Err(AppError::Forbidden), "{backend:?}");
+        let report = import(&db, &province, "kamus.csv", edited.as_bytes()).await.unwrap();
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+        assert_eq!((report.created, report.updated), (1, total as u32));
+        let after = dictionary(&db).await.unwrap();
+        let all: Vec<_> = after.iter().flat_map(|t| t.competencies.iter()).collect();
+        let gis = all.iter().find(|c| c.code == "TEK-GIS-01").expect("the new competency");
+        assert_eq!(gis.owner.as_deref(), Some("Bappeda"));
+        assert_eq!(gis.indicators[2], ["Membuat peta tematik", "Memeriksa akurasi"]);
+        assert!(all.iter().any(|c| c.code == "MNJ-05" && c.name_id == "Pelayanan Publik Prima"));
+
+        // Bad rows (an unknown type, an owner for a managerial competency): nothing changes.
+        let mut broken = edited
+            .replace("Pelayanan Publik Prima,", "Pelayanan Publik Rusak,")
+            .replace("TEK-GIS-01,teknis", "TEK-GIS-01,fiktif");
+        broken.push_str("MNJ-99,manajerial,Baru,New,Definisi.,Bappeda,a,b,c,d,e\n");
+        let report = import(&db, &province, "rusak.csv", broken.as_bytes()).await.unwrap();
+        let problems: Vec<(&str, ValidationCode)> =
+            report.errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        let unknown = ValidationCode::UnknownChoice;
+        assert_eq!(
+            problems,
+            [("jenis", unknown), ("pemilik", unknown), ("pemilik", unknown)],
+            "{backend:?}"
+        );
+        assert_eq!(dictionary(&db).await.unwrap(), after, "a refused file changes nothing");
+    })
+    .await;
+}

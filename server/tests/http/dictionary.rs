@@ -35,12 +35,15 @@ async fn the_dictionary_downloads_as_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("kode,jenis,nama,name_en,definisi,pemilik,level_1,level_2,level_3,level_4,level_5")
+        Some(
+            "kode,jenis,nama,name_en,definisi,pemilik,level_1,level_2,level_3,level_4,level_5,\
+             indikator_1,indikator_2,indikator_3,indikator_4,indikator_5"
+        )
     );
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), COMPETENCIES.len());
-    assert!(rows.iter().all(|r| r.len() == 11 && !r[10].is_empty()), "five levels each");
+    assert!(rows.iter().all(|r| r.len() == 16 && !r[10].is_empty()), "five levels each");
 }
 
 #[tokio::test]
@@ -58,4 +61,51 @@ async fn the_conversion_table_is_public_and_only_the_province_gets_its_forms() {
     let html = body_text(send(&app, request).await).await;
     assert!(html.contains("Ubah: Seminar, konferensi, sarasehan"), "{html}");
     assert!(html.contains("Tambah baris") && html.contains(r#"id="national-seminar""#));
+}
+
+#[tokio::test]
+async fn the_province_uploads_the_dictionary_and_reads_the_outcome() {
+    let app = test_app().await;
+    let csv = "kode,jenis,nama,name_en,definisi,pemilik,level_1,level_2,level_3,level_4,level_5\n\
+               TEK-GIS-01,teknis,Sistem Informasi Geografis,GIS,Mengolah data spasial.,Bappeda,a,b,c,d,e\n";
+    let anonymous = send(&app, multipart_upload("/kompetensi/impor", "k.csv", csv, None)).await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    let lead = session_cookie_for(&app, "kabid@diskominfotik.sinergi.example").await;
+    let refused =
+        send(&app, multipart_upload("/kompetensi/impor", "k.csv", csv, Some(&lead))).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    let province = session_cookie_for(&app, "admin@pemprov.sinergi.example").await;
+    let with = |cookie: &str, path: &str| {
+        axum::http::Request::get(path)
+            .header(header::COOKIE, cookie)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let page = body_text(send(&app, with(&province, "/kompetensi")).await).await;
+    assert!(
+        page.contains("Perbarui kamus dari CSV")
+            && page.contains(r#"enctype="multipart/form-data""#)
+    );
+    let public = body_text(send(&app, get("/kompetensi")).await).await;
+    assert!(!public.contains("Perbarui kamus dari CSV"), "visitors get no upload form");
+
+    let uploaded =
+        send(&app, multipart_upload("/kompetensi/impor", "k.csv", csv, Some(&province))).await;
+    assert_eq!(uploaded.status(), StatusCode::SEE_OTHER);
+    let location = uploaded.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/kompetensi/impor/"), "{location}");
+    let report = body_text(send(&app, with(&province, &location)).await).await;
+    assert!(report.contains("Diimpor: 1 baris, 1 kompetensi baru, 0 diperbarui."), "{report}");
+    let hidden = send(&app, with(&lead, &location)).await;
+    assert_eq!(hidden.status(), StatusCode::FORBIDDEN);
+    let listed = body_text(send(&app, get("/kompetensi")).await).await;
+    assert!(listed.contains("Sistem Informasi Geografis"));
+
+    let bad = "kode,jenis\nX,teknis\n";
+    let refused =
+        send(&app, multipart_upload("/kompetensi/impor", "salah.csv", bad, Some(&province))).await;
+    let location = refused.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let report = body_text(send(&app, with(&province, &location)).await).await;
+    assert!(report.contains("Tidak ada yang disimpan") && report.contains("level_5"), "{report}");
 }

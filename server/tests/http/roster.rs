@@ -7,17 +7,7 @@ use axum::http::{Request, StatusCode, header};
 use crate::support::*;
 
 fn upload(slug: &str, csv: &str, cookie: &str) -> Request<Body> {
-    let boundary = "----sinergi-uji";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"asn.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
-    );
-    Request::post(format!("/organisasi/{slug}/impor-asn"))
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .header("sec-fetch-site", "same-origin")
-        .header(header::COOKIE, cookie)
-        .body(Body::from(body))
-        .unwrap()
+    multipart_upload(&format!("/organisasi/{slug}/impor-asn"), "asn.csv", csv, Some(cookie))
 }
 
 #[tokio::test]

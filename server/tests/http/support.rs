@@ -193,6 +193,27 @@ pub fn form_post_from(page: &str, path: &str, body: String, cookie: Option<&str>
     request.body(Body::from(body)).unwrap()
 }
 
+/// A file upload (multipart form, field `file`) from a page of the portal.
+pub fn multipart_upload(
+    path: &str,
+    file_name: &str,
+    content: &str,
+    cookie: Option<&str>,
+) -> Request<Body> {
+    let boundary = "----sinergi-uji";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: text/csv\r\n\r\n{content}\r\n--{boundary}--\r\n"
+    );
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header("sec-fetch-site", "same-origin");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
 pub fn browser_get(path: &str, accept_language: &str) -> Request<Body> {
     Request::get(path)
         .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")

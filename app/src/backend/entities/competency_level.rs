@@ -12,6 +12,8 @@ pub struct Model {
     pub level: i16,
     #[sea_orm(column_type = "Text")]
     pub description_id: String,
+    /// Behavioural indicators, one per line (may be empty).
+    pub indicators: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,6 +8,7 @@ pub mod competency_need_detail;
 pub mod competency_type;
 pub mod course_detail;
 pub mod course_session;
+pub mod dictionary_import;
 pub mod external_identity;
 pub mod invitation;
 pub mod learning_form;

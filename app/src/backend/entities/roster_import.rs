@@ -13,7 +13,7 @@ pub struct Model {
     pub rows: i32,
     pub created: i32,
     pub updated: i32,
-    /// JSON array of `model::RosterRowError`; empty when the roster was imported.
+    /// JSON array of `model::ImportRowError`; empty when the roster was imported.
     pub errors: String,
     pub created_at: DateTimeUtc,
 }

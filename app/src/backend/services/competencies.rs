@@ -22,21 +22,22 @@ pub async fn dictionary<C: ConnectionTrait>(conn: &C) -> Result<Vec<CompetencyTy
         .into_iter()
         .map(|o| (o.id, o.short_name))
         .collect();
-    let mut levels: HashMap<i32, Vec<(i16, String)>> = HashMap::new();
+    let mut levels: HashMap<i32, Vec<competency_level::Model>> = HashMap::new();
     for level in competency_level::Entity::find().all(conn).await? {
-        levels.entry(level.competency_id).or_default().push((level.level, level.description_id));
+        levels.entry(level.competency_id).or_default().push(level);
     }
     let mut by_type: HashMap<String, Vec<CompetencyView>> = HashMap::new();
     for c in competency::Entity::find().order_by_asc(competency::Column::Code).all(conn).await? {
         let mut described = levels.remove(&c.id).unwrap_or_default();
-        described.sort_by_key(|(level, _)| *level);
+        described.sort_by_key(|l| l.level);
         by_type.entry(c.type_code.clone()).or_default().push(CompetencyView {
             code: c.code,
             name_id: c.name_id,
             name_en: c.name_en,
             definition_id: c.definition_id,
             owner: c.owner_organisation_id.and_then(|id| owners.get(&id).cloned()),
-            levels: described.into_iter().map(|(_, text)| text).collect(),
+            indicators: described.iter().map(|l| indicator_lines(&l.indicators)).collect(),
+            levels: described.into_iter().map(|l| l.description_id).collect(),
         });
     }
     Ok(types
@@ -50,14 +51,33 @@ pub async fn dictionary<C: ConnectionTrait>(conn: &C) -> Result<Vec<CompetencyTy
         .collect())
 }
 
+/// Stored indicators (one per line) as a list.
+fn indicator_lines(stored: &str) -> Vec<String> {
+    stored.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
 /// The dictionary as CSV: one row per competency, the five level descriptors as columns.
 pub fn dictionary_csv(types: &[CompetencyTypeView]) -> Result<Vec<u8>, AppError> {
     let failed = |e: csv::Error| AppError::internal(e);
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
         .write_record([
-            "kode", "jenis", "nama", "name_en", "definisi", "pemilik", "level_1", "level_2",
-            "level_3", "level_4", "level_5",
+            "kode",
+            "jenis",
+            "nama",
+            "name_en",
+            "definisi",
+            "pemilik",
+            "level_1",
+            "level_2",
+            "level_3",
+            "level_4",
+            "level_5",
+            "indikator_1",
+            "indikator_2",
+            "indikator_3",
+            "indikator_4",
+            "indikator_5",
         ])
         .map_err(failed)?;
     for t in types {
@@ -71,6 +91,10 @@ pub fn dictionary_csv(types: &[CompetencyTypeView]) -> Result<Vec<u8>, AppError>
                 c.owner.clone().unwrap_or_default(),
             ];
             record.extend((0..5).map(|i| c.levels.get(i).cloned().unwrap_or_default()));
+            // Indicators one per line inside the cell, as spreadsheets show them.
+            record.extend(
+                (0..5).map(|i| c.indicators.get(i).map(|l| l.join("\n")).unwrap_or_default()),
+            );
             writer.write_record(&record).map_err(failed)?;
         }
     }

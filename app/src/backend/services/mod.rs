@@ -3,6 +3,7 @@
 
 pub mod access_requests;
 pub mod competencies;
+pub mod dictionary_import;
 pub mod invitations;
 pub mod learning_forms;
 pub mod needs;

@@ -122,6 +122,8 @@ pub struct Fixture {
     /// The slug of a fresh draft need of the target agency (of BKD when the target is not an
     /// agency), written by its lead.
     pub draft_need: String,
+    /// A stored dictionary import (by a province administrator).
+    pub dictionary_import: i32,
 }
 
 /// The target's person id, and a fresh pending access request to the target organisation.
@@ -182,6 +184,20 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
         roster_import,
         draft_course: draft_course(app, target).await,
         draft_need: draft_need(app, target).await,
+        dictionary_import: app::backend::entities::dictionary_import::ActiveModel {
+            uploaded_by: Set(admin.person_id),
+            file_name: Set("kamus.csv".into()),
+            rows: Set(0),
+            created: Set(0),
+            updated: Set(0),
+            errors: Set("[]".into()),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.state.db)
+        .await
+        .unwrap()
+        .id,
     }
 }
 

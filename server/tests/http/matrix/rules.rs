@@ -158,6 +158,11 @@ pub fn server_function_rules() -> Vec<Rule> {
             body: |t, _| format!("university={}&slug=&{NEW_COURSE}", t.slug),
             allowed: |p, side| p.university() && side == Side::Own,
         },
+        Rule {
+            path: GetDictionaryImport::PATH,
+            body: |_, f| format!("id={}", f.dictionary_import),
+            allowed: |p, _| p.province(),
+        },
         Rule { path: ListLearningForms::PATH, body: |_, _| String::new(), allowed: |_, _| true },
         Rule {
             // Saves the seminar row as the regulation has it: allowed calls change no figure.
@@ -288,6 +293,11 @@ pub fn page_rules() -> Vec<PageRule> {
             }
             },
             allowed: |p, side| p.university() && side == Side::Own,
+        },
+        PageRule {
+            route: "/kompetensi/impor/:id",
+            url: |_, f| format!("/kompetensi/impor/{}", f.dictionary_import),
+            allowed: |p, _| p.province(),
         },
         PageRule { route: "/tabel-jp", url: |_, _| "/tabel-jp".into(), allowed: |_, _| true },
         PageRule { route: "/kebutuhan", url: |_, _| "/kebutuhan".into(), allowed: |_, _| true },

@@ -19,7 +19,7 @@ use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{membership, organisation, person, roster_import};
 use crate::error::AppError;
-use crate::model::{OrganisationKind, Role, RosterImportReport, RosterRowError, ValidationCode};
+use crate::model::{ImportRowError, OrganisationKind, Role, RosterImportReport, ValidationCode};
 use parse::RosterRow;
 
 /// The agency `slug`, if `actor` may manage its roster (its leads, or the province).
@@ -49,7 +49,7 @@ where
     let file_name: String = file_name.chars().take(255).collect();
     let parsed = if bytes.len() > parse::MAX_BYTES {
         let max = (parse::MAX_BYTES / 1024) as u32; // in KiB, as the message says characters
-        Err(vec![RosterRowError {
+        Err(vec![ImportRowError {
             line: 0,
             field: "_file".into(),
             code: ValidationCode::TooLong { max },
@@ -193,12 +193,12 @@ async fn known_people<C: ConnectionTrait>(
 
 /// Rows whose NIP or email already belongs to someone else, or to someone outside this agency
 /// (one answer for both, so the file cannot probe who exists elsewhere).
-fn clashes(rows: &[RosterRow], known: &KnownPeople) -> Vec<RosterRowError> {
+fn clashes(rows: &[RosterRow], known: &KnownPeople) -> Vec<ImportRowError> {
     let mut errors = Vec::new();
     for row in rows {
         let by_nip = known.by_nip.get(row.nip.as_str());
         let by_email = known.by_email.get(&row.email);
-        let taken = |field: &str| RosterRowError {
+        let taken = |field: &str| ImportRowError {
             line: row.line,
             field: field.to_owned(),
             code: ValidationCode::TakenByAnotherPerson,
@@ -259,7 +259,7 @@ async fn record<C: ConnectionTrait>(
     file_name: &str,
     rows: u32,
     (created, updated): (u32, u32),
-    errors: Vec<RosterRowError>,
+    errors: Vec<ImportRowError>,
 ) -> Result<RosterImportReport, AppError> {
     let stored = roster_import::ActiveModel {
         organisation_id: Set(organisation.id),
@@ -308,7 +308,7 @@ pub async fn report<C: ConnectionTrait>(
 /// The problems of a report as CSV (line, column, problem), for the download.
 pub fn errors_csv(
     report: &RosterImportReport,
-    describe: impl Fn(&RosterRowError) -> String,
+    describe: impl Fn(&ImportRowError) -> String,
 ) -> Result<Vec<u8>, AppError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let failed = |e: csv::Error| AppError::internal(e);

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Nip, RosterRowError, ValidationCode, normalise_email};
+use crate::backend::csv_upload::problem;
+use crate::model::{ImportRowError, Nip, ValidationCode, normalise_email};
 
 /// Rows one import takes.
 pub const MAX_ROWS: usize = 20_000;
@@ -64,32 +65,16 @@ impl Column {
     }
 }
 
-fn problem(line: u32, field: &str, code: ValidationCode) -> RosterRowError {
-    RosterRowError { line, field: field.to_owned(), code }
-}
-
-/// Reads the file. UTF-8 (a byte-order mark is fine); comma or semicolon separated (Excel in
-/// Indonesian settings writes semicolons).
-pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, Vec<RosterRowError>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(vec![problem(0, "_file", ValidationCode::NotUtf8)]);
-    };
-    let first_line = text.lines().next().unwrap_or_default();
-    let delimiter =
-        if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+/// Reads the file (see `csv_upload::reader` for the encodings and separators it takes).
+pub fn parse(bytes: &[u8]) -> Result<Vec<RosterRow>, Vec<ImportRowError>> {
+    let mut reader = crate::backend::csv_upload::reader(bytes)?;
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(_) => return Err(vec![problem(1, "_file", ValidationCode::Malformed)]),
     };
     let columns: Vec<Option<Column>> = headers.iter().map(Column::from_header).collect();
     let index = |wanted: Column| columns.iter().position(|c| *c == Some(wanted));
-    let missing: Vec<RosterRowError> = [Column::Nip, Column::Name, Column::Email]
+    let missing: Vec<ImportRowError> = [Column::Nip, Column::Name, Column::Email]
         .into_iter()
         .filter(|c| index(*c).is_none())
         .map(|c| problem(1, c.field(), ValidationCode::MissingColumn))
@@ -190,7 +175,7 @@ mod tests {
 
     const HEADER: &str = "NIP,Nama,Email,Jabatan,Unit,Pangkat\n";
 
-    fn codes(errors: &[RosterRowError]) -> Vec<(u32, &str, ValidationCode)> {
+    fn codes(errors: &[ImportRowError]) -> Vec<(u32, &str, ValidationCode)> {
         errors.iter().map(|e| (e.line, e.field.as_str(), e.code)).collect()
     }
 
