@@ -253,14 +253,16 @@ async fn a_catalogue_page_costs_five_statements_whatever_it_shows() {
 async fn seed_scale_writes_the_same_offers_on_every_database() {
     static FIRST: std::sync::Mutex<Option<Vec<String>>> = std::sync::Mutex::new(None);
     each_database("seed_scale", |db, backend| async move {
-        use app::backend::entities::offer;
+        use app::backend::entities::{need, offer};
         use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
         seed_demo(&db).await.unwrap();
         let before = offer::Entity::find().count(&db).await.unwrap();
+        let needs_before = need::Entity::find().count(&db).await.unwrap();
         // More than one slice of bulk inserts.
         app::backend::services::seed::seed_scale(&db, 600).await.unwrap();
         assert_eq!(offer::Entity::find().count(&db).await.unwrap(), before + 600, "{backend:?}");
-        let titles: Vec<String> = offer::Entity::find()
+        assert_eq!(need::Entity::find().count(&db).await.unwrap(), needs_before + 120);
+        let mut titles: Vec<String> = offer::Entity::find()
             .order_by_asc(offer::Column::Id)
             .all(&db)
             .await
@@ -268,6 +270,22 @@ async fn seed_scale_writes_the_same_offers_on_every_database() {
             .into_iter()
             .map(|o| o.title)
             .collect();
+        titles.extend(
+            need::Entity::find()
+                .order_by_asc(need::Column::Id)
+                .all(&db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|n| format!("{} {} {}", n.title, n.status, n.deadline)),
+        );
+        // Generated needs open like any other: a university sees them listed.
+        let academic = crate::people::actor(&db, "dosen@unila.sinergi.example").await;
+        let listed = app::backend::services::needs::list(&db, Some(&academic), &Default::default())
+            .await
+            .unwrap();
+        assert_eq!(listed.needs.len(), 20, "{backend:?}");
+        assert!(listed.next_after.is_some());
         {
             let mut first = FIRST.lock().unwrap();
             match first.as_ref() {

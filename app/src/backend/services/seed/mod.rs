@@ -8,6 +8,7 @@ mod organisations;
 mod positions;
 mod research;
 mod scale;
+mod scale_needs;
 
 use std::collections::HashMap;
 

@@ -1,5 +1,5 @@
-//! `seed --scale N`: N generated offers on top of the demo data, the same N every time (a fixed
-//! random seed), for benchmarks. Written in slices of bulk inserts inside one transaction, so a
+//! `seed --scale N`: N generated offers (and N/5 needs, `scale_needs.rs`) on top of the demo
+//! data, the same every time (a fixed random seed), for benchmarks. Written in slices of bulk inserts inside one transaction, so a
 //! large N takes seconds and an interrupted run leaves nothing behind.
 
 use std::collections::HashMap;
@@ -56,7 +56,8 @@ const AUDIENCES: &[&str] = &[
 ];
 
 /// Writes `count` generated offers (three courses to one research offer, nine in ten
-/// published) across the verified universities. Needs the demo data loaded first.
+/// published) across the verified universities, and `count / 5` needs of the verified
+/// agencies. Needs the demo data loaded first.
 pub async fn seed_scale<C>(conn: &C, count: usize) -> Result<usize, AppError>
 where
     C: ConnectionTrait + TransactionTrait<Transaction = sea_orm::DatabaseTransaction>,
@@ -103,6 +104,7 @@ where
         let id_of = |g: &Generated| ids.get(&g.slug).copied().unwrap_or_default();
         write_children(&txn, &generated, &id_of, form.id).await?;
     }
+    super::scale_needs::seed_scale_needs(&txn, count / 5, author.id).await?;
     txn.commit().await?;
     Ok(count)
 }
