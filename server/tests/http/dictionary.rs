@@ -7,7 +7,7 @@ use axum::http::{StatusCode, header};
 use crate::support::*;
 
 #[tokio::test]
-async fn the_dictionary_page_lists_every_competency_with_five_levels() {
+async fn the_dictionary_page_lists_every_competency_with_five_levels_and_their_indicators() {
     let app = test_app().await;
     let page = send(&app, get("/kompetensi")).await;
     assert_eq!(page.status(), StatusCode::OK);
@@ -21,6 +21,9 @@ async fn the_dictionary_page_lists_every_competency_with_five_levels() {
     }
     assert_eq!(html.matches("<ol class=\"levels\">").count(), COMPETENCIES.len());
     assert!(html.contains("Pelayanan Publik"));
+    // Behavioural indicators under their level (seeded for three competencies).
+    assert_eq!(html.matches("<ul class=\"indicators\">").count(), 15);
+    assert!(html.contains("<li>Mengelompokkan pengaduan per penyebab setiap bulan</li>"));
     let english = body_text(send(&app, get("/en/kompetensi")).await).await;
     assert!(english.contains("Competency dictionary") && english.contains("Public service"));
 }

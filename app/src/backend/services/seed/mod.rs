@@ -2,6 +2,7 @@
 
 mod competencies;
 mod courses;
+mod indicators;
 mod needs;
 mod offers;
 mod organisations;
@@ -150,12 +151,19 @@ where
         })
         .exec(&txn)
         .await?;
+        let indicators = indicators::INDICATORS.iter().find(|(code, _)| *code == seed.code);
         competency_level::Entity::insert_many(seed.levels.iter().zip(1i16..).map(
-            |(description, level)| competency_level::ActiveModel {
-                competency_id: Set(created.last_insert_id),
-                level: Set(level),
-                description_id: Set((*description).to_owned()),
-                ..Default::default()
+            |(description, level)| {
+                competency_level::ActiveModel {
+                    competency_id: Set(created.last_insert_id),
+                    level: Set(level),
+                    description_id: Set((*description).to_owned()),
+                    indicators: Set(indicators
+                        .and_then(|(_, by_level)| by_level.get(usize::try_from(level - 1).ok()?))
+                        .map(|lines| lines.join("\n"))
+                        .unwrap_or_default()),
+                    ..Default::default()
+                }
             },
         ))
         .exec(&txn)
