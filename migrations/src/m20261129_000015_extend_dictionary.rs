@@ -1,5 +1,6 @@
 //! The competency dictionary as the province maintains it: behavioural indicators for every
-//! level descriptor, and a record of each CSV import with its outcome.
+//! level descriptor, and a record of each CSV import (competencies or positions) with its
+//! outcome.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -30,6 +31,10 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(DictionaryImports::Table)
                     .col(pk_auto(DictionaryImports::Id))
+                    // `competencies` (the dictionary) or `positions` (jabatan and their levels).
+                    .col(string_len(DictionaryImports::Kind, 20).check(
+                        Expr::col(DictionaryImports::Kind).is_in(["competencies", "positions"]),
+                    ))
                     .col(integer(DictionaryImports::UploadedBy))
                     .col(string_len(DictionaryImports::FileName, 255))
                     .col(integer(DictionaryImports::Rows))
@@ -72,6 +77,7 @@ enum CompetencyLevels {
 pub enum DictionaryImports {
     Table,
     Id,
+    Kind,
     UploadedBy,
     FileName,
     Rows,

@@ -19,6 +19,8 @@ pub struct ImportRowError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DictionaryImportReport {
     pub id: i32,
+    /// What was uploaded: competencies (false) or positions (true).
+    pub positions: bool,
     pub file_name: String,
     /// Data rows read (header excluded).
     pub rows: u32,

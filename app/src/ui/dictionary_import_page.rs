@@ -36,7 +36,16 @@ pub fn DictionaryImportPage() -> impl IntoView {
 fn ReportView(report: DictionaryImportReport) -> impl IntoView {
     let locale = use_locale();
     let imported = report.errors.is_empty();
-    let summary = if imported {
+    let summary = if imported && report.positions {
+        td_string!(
+            locale,
+            dictionary.imported_positions,
+            rows = report.rows,
+            created = report.created,
+            updated = report.updated
+        )
+        .to_string()
+    } else if imported {
         td_string!(
             locale,
             dictionary.imported,

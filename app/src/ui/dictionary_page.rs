@@ -25,6 +25,10 @@ pub fn DictionaryPage() -> impl IntoView {
                 {td_string!(locale, dictionary.download)}
             </a>
             " · "
+            <a href=localized(locale, "/jabatan.csv") download="">
+                {td_string!(locale, dictionary.download_positions)}
+            </a>
+            " · "
             <a href=localized(locale, "/tabel-jp")>{td_string!(locale, jp_table.link)}</a>
         </p>
         <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
@@ -33,7 +37,24 @@ pub fn DictionaryPage() -> impl IntoView {
                     dictionary
                         .await
                         .map(|dictionary| {
-                            let upload = dictionary.maintainable.then(|| view! { <ImportForm /> });
+                            let upload = dictionary.maintainable.then(|| view! {
+                                <ImportForm
+                                    id="import"
+                                    action="/kompetensi/impor"
+                                    heading=td_string!(locale, dictionary.import_heading)
+                                    hint=td_string!(locale, dictionary.import_hint)
+                                    file=td_string!(locale, dictionary.import_file)
+                                    submit=td_string!(locale, dictionary.import_submit)
+                                />
+                                <ImportForm
+                                    id="positions"
+                                    action="/jabatan/impor"
+                                    heading=td_string!(locale, dictionary.positions_heading)
+                                    hint=td_string!(locale, dictionary.positions_hint)
+                                    file=td_string!(locale, dictionary.positions_file)
+                                    submit=td_string!(locale, dictionary.positions_submit)
+                                />
+                            });
                             let sections = dictionary
                                 .types
                                 .into_iter()
@@ -50,18 +71,25 @@ pub fn DictionaryPage() -> impl IntoView {
     }
 }
 
-/// The province's upload of an edited dictionary: a plain multipart form.
+/// One of the province's uploads (the dictionary, the positions): a plain multipart form.
 #[component]
-fn ImportForm() -> impl IntoView {
+fn ImportForm(
+    id: &'static str,
+    action: &'static str,
+    heading: &'static str,
+    hint: &'static str,
+    file: &'static str,
+    submit: &'static str,
+) -> impl IntoView {
     let locale = use_locale();
     view! {
-        <section class="manage" aria-labelledby="import-heading">
-            <h2 id="import-heading">{td_string!(locale, dictionary.import_heading)}</h2>
-            <p class="hint" id="import-hint">{td_string!(locale, dictionary.import_hint)}</p>
-            <form method="post" action=localized(locale, "/kompetensi/impor") enctype="multipart/form-data" class="inline-form">
-                <label for="dictionary-file">{td_string!(locale, dictionary.import_file)}</label>
-                <input id="dictionary-file" type="file" name="file" accept=".csv,text/csv" required aria-describedby="import-hint" />
-                <button class="button button-small" type="submit">{td_string!(locale, dictionary.import_submit)}</button>
+        <section class="manage" aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading")>{heading}</h2>
+            <p class="hint" id=format!("{id}-hint")>{hint}</p>
+            <form method="post" action=localized(locale, action) enctype="multipart/form-data" class="inline-form">
+                <label for=format!("{id}-file")>{file}</label>
+                <input id=format!("{id}-file") type="file" name="file" accept=".csv,text/csv" required aria-describedby=format!("{id}-hint") />
+                <button class="button button-small" type="submit">{submit}</button>
             </form>
         </section>
     }

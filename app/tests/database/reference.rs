@@ -189,3 +189,50 @@ async fn the_province_round_trips_the_dictionary_through_csv_all_or_nothing() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_province_round_trips_the_positions_through_csv_all_or_nothing() {
+    use app::backend::entities::{position, position_requirement};
+    use app::backend::services::dictionary_import::positions::{import_positions, positions_csv};
+    use app::backend::services::seed::seed_demo;
+    use app::error::AppError;
+    use app::model::ValidationCode;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+
+    each_database("positions_import", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let province = crate::people::actor(&db, "admin@pemprov.sinergi.example").await;
+        let lead = crate::people::actor(&db, "kabid@diskominfotik.sinergi.example").await;
+        let exported = String::from_utf8(positions_csv(&db).await.unwrap()).unwrap();
+        let requirements = position_requirement::Entity::find().count(&db).await.unwrap();
+        assert_eq!(exported.lines().count() as u64, requirements + 1, "a row per requirement");
+
+        let report = import_positions(&db, &province, "j.csv", exported.as_bytes()).await.unwrap();
+        assert!(report.errors.is_empty() && report.positions, "{:?}", report.errors);
+        assert_eq!(report.created, 0);
+        assert_eq!(positions_csv(&db).await.unwrap(), exported.as_bytes(), "{backend:?}");
+
+        let mut more = exported.clone();
+        more.push_str("ANALIS-DATA,Analis Data Ahli Muda,TEK-DATA-01,3\nANALIS-DATA,Analis Data Ahli Muda,MNJ-05,2\n");
+        assert_eq!(
+            import_positions(&db, &lead, "j.csv", more.as_bytes()).await,
+            Err(AppError::Forbidden)
+        );
+        let report = import_positions(&db, &province, "j.csv", more.as_bytes()).await.unwrap();
+        assert_eq!(report.created, 1, "{:?}", report.errors);
+        let positions = position::Entity::find().count(&db).await.unwrap();
+
+        let broken = format!(
+            "{more}ANALIS-DATA,Analis Data Ahli Muda,TEK-DATA-01,4\nBARU,Baru,TIDAK-ADA,6\n"
+        );
+        let report = import_positions(&db, &province, "j.csv", broken.as_bytes()).await.unwrap();
+        let problems: Vec<(&str, ValidationCode)> =
+            report.errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert!(problems.contains(&("kode_kompetensi", ValidationCode::UnknownChoice)));
+        assert!(problems.contains(&("level", ValidationCode::OutOfRange { min: 1, max: 5 })));
+        assert!(problems.iter().any(|(f, c)| *f == "kode_kompetensi"
+            && matches!(c, ValidationCode::DuplicateInFile { .. })));
+        assert_eq!(position::Entity::find().count(&db).await.unwrap(), positions, "{backend:?}");
+    })
+    .await;
+}

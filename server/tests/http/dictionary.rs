@@ -112,3 +112,31 @@ async fn the_province_uploads_the_dictionary_and_reads_the_outcome() {
     let report = body_text(send(&app, with(&province, &location)).await).await;
     assert!(report.contains("Tidak ada yang disimpan") && report.contains("level_5"), "{report}");
 }
+
+#[tokio::test]
+async fn positions_download_as_csv_and_the_province_uploads_them() {
+    let app = test_app().await;
+    let response = send(&app, get("/jabatan.csv")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
+    let csv = body_text(response).await;
+    assert!(csv.starts_with("kode_jabatan,nama_jabatan,kode_kompetensi,level\n"), "{csv}");
+
+    let province = session_cookie_for(&app, "admin@pemprov.sinergi.example").await;
+    let file =
+        "kode_jabatan,nama_jabatan,kode_kompetensi,level\nANALIS-DATA,Analis Data,MNJ-05,3\n";
+    let uploaded =
+        send(&app, multipart_upload("/jabatan/impor", "j.csv", file, Some(&province))).await;
+    assert_eq!(uploaded.status(), StatusCode::SEE_OTHER);
+    let location = uploaded.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let request = axum::http::Request::get(&location)
+        .header(header::COOKIE, &province)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let report = body_text(send(&app, request).await).await;
+    assert!(report.contains("Diimpor: 1 persyaratan, 1 jabatan baru, 0 diperbarui."), "{report}");
+    let asn = session_cookie_for(&app, "asn1@diskominfotik.sinergi.example").await;
+    let refused = send(&app, multipart_upload("/jabatan/impor", "j.csv", file, Some(&asn))).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(body_text(send(&app, get("/jabatan.csv")).await).await.contains("ANALIS-DATA"));
+}

@@ -8,6 +8,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
+    /// `competencies` or `positions`.
+    pub kind: String,
     pub uploaded_by: i32,
     pub file_name: String,
     pub rows: i32,

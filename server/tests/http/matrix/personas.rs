@@ -185,6 +185,7 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
         draft_course: draft_course(app, target).await,
         draft_need: draft_need(app, target).await,
         dictionary_import: app::backend::entities::dictionary_import::ActiveModel {
+            kind: Set("competencies".into()),
             uploaded_by: Set(admin.person_id),
             file_name: Set("kamus.csv".into()),
             rows: Set(0),

@@ -4,6 +4,7 @@
 //! says, line by line, what to fix. Every upload is recorded with its outcome.
 
 pub mod parse;
+pub mod positions;
 
 use std::collections::HashMap;
 
@@ -37,7 +38,9 @@ where
     let file_name: String = file_name.chars().take(255).collect();
     let rows = match parse::parse(bytes) {
         Ok(rows) => rows,
-        Err(errors) => return record(conn, actor, &file_name, 0, (0, 0), errors).await,
+        Err(errors) => {
+            return record(conn, actor, COMPETENCIES, &file_name, 0, (0, 0), errors).await;
+        }
     };
     let row_count = rows.len() as u32;
     let txn = db::begin_write(conn).await?;
@@ -47,7 +50,7 @@ where
     let errors = references(&rows, &types, &agencies);
     if !errors.is_empty() {
         drop(txn);
-        return record(conn, actor, &file_name, row_count, (0, 0), errors).await;
+        return record(conn, actor, COMPETENCIES, &file_name, row_count, (0, 0), errors).await;
     }
     let mut existing: HashMap<String, competency::Model> = competency::Entity::find()
         .all(&txn)
@@ -103,7 +106,9 @@ where
         .exec_without_returning(&txn)
         .await?;
     }
-    let report = record(&txn, actor, &file_name, row_count, (created, updated), Vec::new()).await?;
+    let report =
+        record(&txn, actor, COMPETENCIES, &file_name, row_count, (created, updated), Vec::new())
+            .await?;
     txn.commit().await?;
     Ok(report)
 }
@@ -154,10 +159,14 @@ fn references(
     errors
 }
 
+/// `dictionary_imports.kind` of a dictionary upload.
+const COMPETENCIES: &str = "competencies";
+
 /// Stores the outcome and returns it as a report.
 async fn record<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
+    kind: &str,
     file_name: &str,
     rows: u32,
     (created, updated): (u32, u32),
@@ -165,6 +174,7 @@ async fn record<C: ConnectionTrait>(
 ) -> Result<DictionaryImportReport, AppError> {
     let count = |n: u32| i32::try_from(n).map_err(AppError::internal);
     let stored = dictionary_import::ActiveModel {
+        kind: Set(kind.to_owned()),
         uploaded_by: Set(actor.person_id),
         file_name: Set(file_name.to_owned()),
         rows: Set(count(rows)?),
@@ -183,6 +193,7 @@ fn to_report(stored: dictionary_import::Model) -> Result<DictionaryImportReport,
     let count = |n: i32| u32::try_from(n).map_err(AppError::internal);
     Ok(DictionaryImportReport {
         id: stored.id,
+        positions: stored.kind != COMPETENCIES,
         errors: serde_json::from_str(&stored.errors).map_err(AppError::internal)?,
         rows: count(stored.rows)?,
         created: count(stored.created)?,
