@@ -47,9 +47,23 @@ mod browser {
             Rc::new(move || refresh(&form, &results_id, latest.clone(), announce))
         };
 
+        // A change or submit reads the whole form, typed words included: a typing pause still
+        // pending would only fetch the same page again later.
+        let cancel_pending = {
+            let timer = timer.clone();
+            move || {
+                if let Some(pending) = timer.take() {
+                    window().clear_timeout_with_handle(pending);
+                }
+            }
+        };
         let on_change = {
             let run = run.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| run())
+            let cancel_pending = cancel_pending.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+                cancel_pending();
+                run();
+            })
         };
         let on_input = {
             let run = run.clone();
@@ -69,6 +83,7 @@ mod browser {
         };
         let on_submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             event.prevent_default();
+            cancel_pending();
             run();
         });
         for (name, listener) in
@@ -139,9 +154,14 @@ mod browser {
                 .and_then(|page| page.get_element_by_id(&results_id));
             let current = document().get_element_by_id(&results_id);
             if let (Some(fresh), Some(current)) = (fresh, current) {
-                current.set_inner_html(&fresh.inner_html());
-                if let Some(count) = fresh.query_selector(".result-count").ok().flatten() {
-                    announce.set(count.text_content().unwrap_or_default());
+                // Results that did not change stay in place: replacing them anyway would move
+                // the link under a pointer mid-click and re-announce the same count.
+                let html = fresh.inner_html();
+                if current.inner_html() != html {
+                    current.set_inner_html(&html);
+                    if let Some(count) = fresh.query_selector(".result-count").ok().flatten() {
+                        announce.set(count.text_content().unwrap_or_default());
+                    }
                 }
                 if let Ok(history) = window().history() {
                     let _ = history.replace_state_with_url(
