@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::ErrorView;
-use super::error_view::{FormError, field_message, form_error};
+use super::error_view::{FormError, field_messages, form_error};
 use super::labels::{localized_name, mode_label};
 use super::locale::use_locale;
 use crate::api::{SaveCourse, get_course_editor};
@@ -56,16 +56,7 @@ fn CourseFormView(editor: CourseEditor) -> impl IntoView {
     let locale = use_locale();
     let save = ServerAction::<SaveCourse>::new();
     let error = form_error(save.value().get_untracked());
-    let field_errors = match &error {
-        Some(AppError::Invalid(fields)) => fields.clone(),
-        _ => Vec::new(),
-    };
-    let message = move |field: &str| {
-        field_errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| view! { <p class="field-error" id=format!("{field}-error")>{field_message(locale, e)}</p> })
-    };
+    let message = field_messages(locale, error.as_ref());
     let form = editor.form.clone();
     let heading = match &editor.slug {
         Some(_) => td_string!(locale, editor.edit_heading),

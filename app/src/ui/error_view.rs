@@ -104,6 +104,24 @@ pub fn message(locale: Locale, error: &AppError) -> String {
 }
 
 /// The translated sentence for one broken rule.
+/// The message under each field of a refused form: call it with a field's name for that field's
+/// first broken rule (with the id its input's `aria-describedby` may name), or nothing.
+pub fn field_messages(
+    locale: Locale,
+    error: Option<&AppError>,
+) -> impl Fn(&str) -> Option<AnyView> + use<> {
+    let fields = match error {
+        Some(AppError::Invalid(fields)) => fields.clone(),
+        _ => Vec::new(),
+    };
+    move |field: &str| {
+        fields.iter().find(|e| e.field == field).map(|e| {
+            view! { <p class="field-error" id=format!("{field}-error")>{field_message(locale, e)}</p> }
+                .into_any()
+        })
+    }
+}
+
 pub fn field_message(locale: Locale, error: &FieldError) -> String {
     use ValidationCode as V;
     let text = match error.code {

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::ErrorView;
-use super::error_view::{FormError, field_message, form_error};
+use super::error_view::{FormError, field_messages, form_error};
 use super::labels::{localized_name, mode_label, output_label};
 use super::locale::use_locale;
 use crate::api::{SaveNeed, get_need_editor};
@@ -66,16 +66,7 @@ fn NeedFormView(editor: NeedEditor) -> impl IntoView {
     let locale = use_locale();
     let save = ServerAction::<SaveNeed>::new();
     let error = form_error(save.value().get_untracked());
-    let field_errors = match &error {
-        Some(AppError::Invalid(fields)) => fields.clone(),
-        _ => Vec::new(),
-    };
-    let message = move |field: &str| {
-        field_errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| view! { <p class="field-error" id=format!("{field}-error")>{field_message(locale, e)}</p> })
-    };
+    let message = field_messages(locale, error.as_ref());
     let form = editor.form.clone();
     let kind = editor.kind;
     let heading = match (&editor.slug, kind) {
