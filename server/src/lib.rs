@@ -5,6 +5,7 @@ pub mod dictionary;
 pub mod health;
 pub mod locale;
 pub mod oauth;
+pub mod page_cache;
 pub mod roster;
 pub mod router;
 pub mod security_headers;

@@ -1,5 +1,6 @@
 //! The HTTP router: probes, Leptos pages and server functions, static files, and the middleware
-//! stack around them (request id, tracing, locale, compression, security headers).
+//! stack around them (request id, tracing, locale, compression, security headers, the public
+//! page cache).
 
 use app::backend::AppState;
 use app::{App, shell};
@@ -18,7 +19,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::{
-    csrf, dictionary, health, locale, oauth, roster, security_headers, session, telemetry,
+    csrf, dictionary, health, locale, oauth, page_cache, roster, security_headers, session,
+    telemetry,
 };
 
 /// The routes with their state, before the locale is chosen; `app` wraps them.
@@ -46,6 +48,10 @@ pub fn routes(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             move || provide_context(fallback_state.clone()),
             shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCache::new(),
+            page_cache::replay_or_keep,
         ))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security_headers::page_nonce))
         .layer(CompressionLayer::new())

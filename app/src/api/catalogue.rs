@@ -83,13 +83,22 @@ pub async fn get_course_editor(
     let result = async {
         let (state, actor) = super::state_and_actor()?;
         let slug = slug.filter(|s| !s.is_empty());
-        crate::backend::services::offers::course_editor(
+        let mut editor = crate::backend::services::offers::course_editor(
             &state.db,
             &actor,
             &university,
             slug.as_deref(),
         )
-        .await
+        .await?;
+        let key = crate::backend::auth::refused_form::key(
+            "course",
+            &university,
+            slug.as_deref().unwrap_or_default(),
+        );
+        if let Some(form) = super::refused_input(&state, &key).await {
+            editor.form = form;
+        }
+        Ok(editor)
     };
     super::report(result.await)
 }
@@ -102,6 +111,7 @@ pub async fn save_course(
     slug: String,
     form: CourseForm,
 ) -> Result<String, AppError> {
+    let key = crate::backend::auth::refused_form::key("course", &university, &slug);
     let result = async {
         let (state, actor) = super::state_and_actor()?;
         let draft = form.parse().map_err(AppError::Invalid)?;
@@ -120,7 +130,7 @@ pub async fn save_course(
         ));
         Ok(saved)
     };
-    super::report(result.await)
+    super::report_form(&key, &form, result.await).await
 }
 
 /// A university's academics and coordinator: the form of a new research offer (`slug` empty) or
@@ -133,13 +143,22 @@ pub async fn get_research_editor(
     let result = async {
         let (state, actor) = super::state_and_actor()?;
         let slug = slug.filter(|s| !s.is_empty());
-        crate::backend::services::offers::research_editor(
+        let mut editor = crate::backend::services::offers::research_editor(
             &state.db,
             &actor,
             &university,
             slug.as_deref(),
         )
-        .await
+        .await?;
+        let key = crate::backend::auth::refused_form::key(
+            "research",
+            &university,
+            slug.as_deref().unwrap_or_default(),
+        );
+        if let Some(form) = super::refused_input(&state, &key).await {
+            editor.form = form;
+        }
+        Ok(editor)
     };
     super::report(result.await)
 }
@@ -151,6 +170,7 @@ pub async fn save_research(
     slug: String,
     form: ResearchForm,
 ) -> Result<String, AppError> {
+    let key = crate::backend::auth::refused_form::key("research", &university, &slug);
     let result = async {
         let (state, actor) = super::state_and_actor()?;
         let draft = form.parse().map_err(AppError::Invalid)?;
@@ -174,5 +194,5 @@ pub async fn save_research(
         ));
         Ok(saved)
     };
-    super::report(result.await)
+    super::report_form(&key, &form, result.await).await
 }

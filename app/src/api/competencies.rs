@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{CompetencyDictionary, DictionaryImportReport, LearningFormTable};
+use crate::model::{CompetencyDictionary, DictionaryImportReport, LearningFormTable, PositionList};
 
 /// Public: the whole competency dictionary, and whether the viewer maintains it.
 #[server]
@@ -13,6 +13,21 @@ pub async fn get_competency_dictionary() -> Result<CompetencyDictionary, AppErro
         let session = crate::backend::auth::CurrentSession::of_request();
         Ok(CompetencyDictionary {
             types: crate::backend::services::competencies::dictionary(&state.db).await?,
+            maintainable: session.actor.as_ref().is_some_and(|a| a.is_province_admin()),
+        })
+    };
+    super::report(result.await)
+}
+
+/// Public: every position with the levels its competency standard requires, and whether the
+/// viewer maintains them.
+#[server]
+pub async fn get_positions() -> Result<PositionList, AppError> {
+    let result = async {
+        let state = crate::backend::AppState::current()?;
+        let session = crate::backend::auth::CurrentSession::of_request();
+        Ok(PositionList {
+            positions: crate::backend::services::competencies::positions(&state.db).await?,
             maintainable: session.actor.as_ref().is_some_and(|a| a.is_province_admin()),
         })
     };

@@ -21,8 +21,8 @@ pub use catalogue::{
     get_course_editor, get_offer, get_offer_history, get_research_editor, search_catalogue,
 };
 pub use competencies::{
-    SaveLearningForm, get_competency_dictionary, get_dictionary_import, list_learning_forms,
-    save_learning_form,
+    SaveLearningForm, get_competency_dictionary, get_dictionary_import, get_positions,
+    list_learning_forms, save_learning_form,
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
@@ -65,18 +65,45 @@ fn client_address() -> String {
 /// redirect back to its page instead, which then shows the error with that status.
 #[cfg(feature = "ssr")]
 fn report<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
-    use leptos::prelude::use_context;
-    if let Err(error) = &result {
-        let form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
-            parts
-                .headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
-        });
-        if !form_post {
-            crate::ui::apply_error_status(std::slice::from_ref(error));
-        }
+    if let Err(error) = &result
+        && !crate::backend::auth::refused_form::is_plain_form_post()
+    {
+        crate::ui::apply_error_status(std::slice::from_ref(error));
     }
     result
+}
+
+/// [`report`] for the save of an editor's form: a refused plain form post keeps the typed
+/// `form` under `key`, for the editor page the browser is sent back to.
+#[cfg(feature = "ssr")]
+async fn report_form<T, F: serde::Serialize>(
+    key: &str,
+    form: &F,
+    result: Result<T, crate::error::AppError>,
+) -> Result<T, crate::error::AppError> {
+    use crate::backend::auth::refused_form;
+    if let Ok(state) = crate::backend::AppState::current() {
+        // Losing the typed input is a nuisance, not a reason to hide the outcome itself.
+        let outcome = match &result {
+            Err(error) => refused_form::keep(&state.db, key, form, error).await,
+            Ok(_) => refused_form::forget(&state.db, key).await,
+        };
+        if let Err(failure) = outcome {
+            tracing::warn!(error = ?failure, "could not keep or forget a refused form");
+        }
+    }
+    report(result)
+}
+
+/// The input of `key`'s form refused a moment ago, if any (see `report_form`); a failure to
+/// read it only costs the visitor their typed input.
+#[cfg(feature = "ssr")]
+async fn refused_input<F: serde::de::DeserializeOwned>(
+    state: &crate::backend::AppState,
+    key: &str,
+) -> Option<F> {
+    crate::backend::auth::refused_form::take(&state.db, key).await.unwrap_or_else(|failure| {
+        tracing::warn!(error = ?failure, "could not read a refused form");
+        None
+    })
 }

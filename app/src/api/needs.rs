@@ -39,14 +39,26 @@ pub async fn get_need_editor(
     let result = async {
         let (state, actor) = super::state_and_actor()?;
         let slug = slug.filter(|s| !s.is_empty());
-        crate::backend::services::needs::need_editor(
+        let mut editor = crate::backend::services::needs::need_editor(
             &state.db,
             &actor,
             &agency,
             slug.as_deref(),
             kind,
         )
-        .await
+        .await?;
+        let key = crate::backend::auth::refused_form::key(
+            "need",
+            &agency,
+            slug.as_deref().unwrap_or_default(),
+        );
+        let kept: Option<NeedForm> = super::refused_input(&state, &key).await;
+        // A new need's page is per kind (`?jenis=`): a competency need's input is not put back
+        // into the research form.
+        if let Some(form) = kept.filter(|form| form.kind == editor.form.kind) {
+            editor.form = form;
+        }
+        Ok(editor)
     };
     super::report(result.await)
 }
@@ -55,6 +67,7 @@ pub async fn get_need_editor(
 /// need. Answers with the need's slug, and sends a plain form post to its page.
 #[server]
 pub async fn save_need(agency: String, slug: String, form: NeedForm) -> Result<String, AppError> {
+    let key = crate::backend::auth::refused_form::key("need", &agency, &slug);
     let result = async {
         let (state, actor) = super::state_and_actor()?;
         let draft = form.parse().map_err(AppError::Invalid)?;
@@ -71,7 +84,7 @@ pub async fn save_need(agency: String, slug: String, form: NeedForm) -> Result<S
         ));
         Ok(saved)
     };
-    super::report(result.await)
+    super::report_form(&key, &form, result.await).await
 }
 
 /// The agency's leads (and, to close, the province): moves a need along its lifecycle.

@@ -34,3 +34,31 @@ pub struct CompetencyDictionary {
     /// Whether the viewer maintains it (province administrators): the page offers the upload.
     pub maintainable: bool,
 }
+
+/// A position (jabatan) and the level its competency standard requires per competency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionView {
+    pub code: String,
+    pub name: String,
+    /// By competency code.
+    pub requirements: Vec<PositionRequirementView>,
+}
+
+/// One competency a position requires, at a level from 1 to 5.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionRequirementView {
+    pub competency_code: String,
+    pub name_id: String,
+    pub name_en: String,
+    /// `manajerial`, `sosial_kultural` or `teknis`.
+    pub type_code: String,
+    pub level: i16,
+}
+
+/// The positions page: every position, and whether the viewer maintains them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionList {
+    pub positions: Vec<PositionView>,
+    /// Province administrators: the page offers the upload.
+    pub maintainable: bool,
+}

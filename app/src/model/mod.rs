@@ -30,7 +30,10 @@ pub use catalogue::{
     CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price,
     ResearchFacts, SessionView, StatusChangeView,
 };
-pub use competency::{CompetencyDictionary, CompetencyTypeView, CompetencyView};
+pub use competency::{
+    CompetencyDictionary, CompetencyTypeView, CompetencyView, PositionList,
+    PositionRequirementView, PositionView,
+};
 pub use course::{CourseDraft, SessionDraft, limits as course_limits};
 pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, PersonRow, SessionRow};
 pub use email::{EmailError, normalise_email};

@@ -6,7 +6,9 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use super::ErrorView;
-use super::labels::{localized_name, long_date, mode_label, offer_kind_label, rupiah};
+use super::labels::{
+    competency_type_label, localized_name, long_date, mode_label, offer_kind_label, rupiah,
+};
 use super::live_search::LiveSearch;
 use super::locale::{localized, use_locale};
 use crate::api::{get_catalogue_facets, search_catalogue};
@@ -92,13 +94,9 @@ fn Filters(query: CatalogueQuery, facets: CatalogueFacets) -> impl IntoView {
         let label = td_string!(locale, catalogue.level_at_least, level = l).to_string();
         option(l.to_string(), label, query.level == Some(l))
     });
-    let types = [
-        ("manajerial", td_string!(locale, catalogue.type_managerial)),
-        ("teknis", td_string!(locale, catalogue.type_technical)),
-        ("sosial_kultural", td_string!(locale, catalogue.type_socio_cultural)),
-    ]
-    .map(|(code, label)| {
-        option(code.into(), label.into(), query.competency_type.as_deref() == Some(code))
+    let types = ["manajerial", "teknis", "sosial_kultural"].map(|code| {
+        let label = competency_type_label(locale, code);
+        option(code.into(), label, query.competency_type.as_deref() == Some(code))
     });
     let modes = DeliveryMode::ALL
         .map(|m| option(m.as_db().into(), mode_label(locale, m).into(), query.mode == Some(m)));

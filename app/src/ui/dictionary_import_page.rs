@@ -65,7 +65,17 @@ fn ReportView(report: DictionaryImportReport) -> impl IntoView {
         </p>
         {(!imported).then(|| view! { <ImportErrors errors=report.errors.clone() id="import-errors" /> })}
         <p>
-            <a href=localized(locale, "/kompetensi")>{td_string!(locale, dictionary.back)}</a>
+            {if report.positions {
+                view! {
+                    <a href=localized(locale, "/jabatan")>{td_string!(locale, dictionary.back_positions)}</a>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <a href=localized(locale, "/kompetensi")>{td_string!(locale, dictionary.back)}</a>
+                }
+                    .into_any()
+            }}
         </p>
     }
 }

@@ -1,5 +1,6 @@
 //! `/kompetensi`: the competency dictionary, public — every competency with its definition and
-//! five level descriptors (native `<details>`, so it folds without JavaScript), and a CSV export.
+//! five level descriptors and their indicators (native `<details>`, so it folds without
+//! JavaScript), the CSV export, and for the province the CSV import.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,9 +26,7 @@ pub fn DictionaryPage() -> impl IntoView {
                 {td_string!(locale, dictionary.download)}
             </a>
             " · "
-            <a href=localized(locale, "/jabatan.csv") download="">
-                {td_string!(locale, dictionary.download_positions)}
-            </a>
+            <a href=localized(locale, "/jabatan")>{td_string!(locale, positions.link)}</a>
             " · "
             <a href=localized(locale, "/tabel-jp")>{td_string!(locale, jp_table.link)}</a>
         </p>
@@ -45,14 +44,6 @@ pub fn DictionaryPage() -> impl IntoView {
                                     hint=td_string!(locale, dictionary.import_hint)
                                     file=td_string!(locale, dictionary.import_file)
                                     submit=td_string!(locale, dictionary.import_submit)
-                                />
-                                <ImportForm
-                                    id="positions"
-                                    action="/jabatan/impor"
-                                    heading=td_string!(locale, dictionary.positions_heading)
-                                    hint=td_string!(locale, dictionary.positions_hint)
-                                    file=td_string!(locale, dictionary.positions_file)
-                                    submit=td_string!(locale, dictionary.positions_submit)
                                 />
                             });
                             let sections = dictionary
@@ -73,7 +64,7 @@ pub fn DictionaryPage() -> impl IntoView {
 
 /// One of the province's uploads (the dictionary, the positions): a plain multipart form.
 #[component]
-fn ImportForm(
+pub(super) fn ImportForm(
     id: &'static str,
     action: &'static str,
     heading: &'static str,

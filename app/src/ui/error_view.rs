@@ -103,7 +103,6 @@ pub fn message(locale: Locale, error: &AppError) -> String {
     }
 }
 
-/// The translated sentence for one broken rule.
 /// The message under each field of a refused form: call it with a field's name for that field's
 /// first broken rule (with the id its input's `aria-describedby` may name), or nothing.
 pub fn field_messages(
@@ -122,6 +121,7 @@ pub fn field_messages(
     }
 }
 
+/// The translated sentence for one broken rule.
 pub fn field_message(locale: Locale, error: &FieldError) -> String {
     use ValidationCode as V;
     let text = match error.code {

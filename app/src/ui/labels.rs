@@ -148,6 +148,17 @@ pub fn long_date(locale: Locale, date: NaiveDate) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
+/// The name of a competency type (`manajerial`, `sosial_kultural`, `teknis`) in the page's
+/// language; an unknown code as it is.
+pub fn competency_type_label(locale: Locale, code: &str) -> String {
+    match code {
+        "manajerial" => td_string!(locale, catalogue.type_managerial).to_owned(),
+        "teknis" => td_string!(locale, catalogue.type_technical).to_owned(),
+        "sosial_kultural" => td_string!(locale, catalogue.type_socio_cultural).to_owned(),
+        other => other.to_owned(),
+    }
+}
+
 /// The name in the page's language.
 pub fn localized_name<'a>(locale: Locale, id: &'a str, en: &'a str) -> &'a str {
     match locale {

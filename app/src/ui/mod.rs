@@ -24,6 +24,7 @@ mod needs_page;
 mod not_found_page;
 mod offer_page;
 mod organisation_page;
+mod positions_page;
 mod profile_page;
 mod research_editor_page;
 mod review_page;
@@ -59,6 +60,7 @@ use needs_page::NeedsPage;
 use not_found_page::NotFoundPage;
 use offer_page::{CoursePage, ResearchPage};
 use organisation_page::OrganisationPage;
+use positions_page::PositionsPage;
 use profile_page::{AccountPage, PersonPage};
 use research_editor_page::{EditResearchPage, NewResearchPage};
 use review_page::ReviewPage;
@@ -119,6 +121,7 @@ pub fn App() -> impl IntoView {
                         view=DictionaryImportPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("jabatan") view=PositionsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("tabel-jp") view=LearningFormsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("katalog") view=CataloguePage ssr=SsrMode::Async />
                     <Route

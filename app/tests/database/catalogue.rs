@@ -188,6 +188,16 @@ async fn keyset_pages_visit_every_result_exactly_once_in_each_order() {
             .await
             .unwrap();
         }
+        // One that has begun: "soonest" puts it after every course still to come.
+        let mut begun = course("Pelatihan Sudah Berjalan");
+        begun.sessions[0].date = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+        begun.enrollment_opens_on = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        begun.enrollment_closes_on = NaiveDate::from_ymd_opt(2025, 3, 9).unwrap();
+        let slug = offers::create_course(&db, &academic, "unila", &begun).await.unwrap();
+        offers::change_status(&db, &academic, OfferKind::Course, &slug, OfferStatus::Published, "")
+            .await
+            .unwrap();
+        let today = chrono::Utc::now().with_timezone(&app::domain::calendar::WIB).date_naive();
         for (q, sort) in [
             ("", CatalogueSort::Newest),
             ("", CatalogueSort::Soonest),
@@ -196,12 +206,14 @@ async fn keyset_pages_visit_every_result_exactly_once_in_each_order() {
         ] {
             let mut query = CatalogueQuery { q: q.into(), sort, ..Default::default() };
             let mut seen = Vec::new();
+            let mut starts = Vec::new();
             let mut total = None;
             loop {
                 let page = offers::search(&db, &query).await.unwrap();
                 assert!(page.cards.len() as u64 <= CATALOGUE_PAGE_SIZE);
                 total.get_or_insert(page.total);
-                seen.extend(page.cards.into_iter().map(|c| c.slug));
+                seen.extend(page.cards.iter().map(|c| c.slug.clone()));
+                starts.extend(page.cards.into_iter().map(|c| c.starts_on));
                 match page.next_after {
                     Some(after) => query.after = Some(after),
                     None => break,
@@ -214,6 +226,14 @@ async fn keyset_pages_visit_every_result_exactly_once_in_each_order() {
                 seen.len() > 2 * CATALOGUE_PAGE_SIZE as usize,
                 "{backend:?} {q:?}: three pages"
             );
+            if sort == CatalogueSort::Soonest {
+                // Coming courses by first day; then the begun ones and research, by id.
+                let key = |day: &Option<NaiveDate>| day.filter(|d| *d >= today);
+                let coming: Vec<NaiveDate> = starts.iter().map_while(key).collect();
+                assert!(coming.is_sorted(), "{backend:?} {q:?}: {coming:?}");
+                assert!(starts[coming.len()..].iter().all(|d| key(d).is_none()), "{starts:?}");
+                assert!(seen.contains(&slug), "{backend:?} {q:?}: the begun course is listed");
+            }
         }
     })
     .await;

@@ -75,33 +75,15 @@ async fn authors_text_is_escaped_and_their_markdown_sanitised() {
         .unwrap()
         .unwrap();
     let author = Actor::load(&app.state.db, author.id).await.unwrap().unwrap();
-    let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 8, d).unwrap();
-    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let plain = draft_course();
     let hostile = CourseDraft {
         title: "Uji </title></script><script>alert('judul')</script>".into(),
         summary: "\"><img src=x onerror=alert('ringkasan')>".into(),
         description: "<script>alert('uraian')</script>\n\n[klik](javascript:alert('tautan'))"
             .into(),
-        competencies: vec![OfferCompetency { code: "MNJ-05".into(), level: Some(2) }],
-        jp: 8,
-        learning_form: "pelatihan".into(),
-        international: false,
-        mode: DeliveryMode::Daring,
-        region_code: String::new(),
-        sessions: vec![SessionDraft {
-            date: day(10),
-            starts: time(8),
-            ends: time(12),
-            place: "<b>Zoom</b>".into(),
-        }],
-        capacity: 10,
-        fee_rupiah: 0,
+        sessions: vec![SessionDraft { place: "<b>Zoom</b>".into(), ..plain.sessions[0].clone() }],
         instructors: vec![OfferPerson { name: "<i>Narasumber</i>".into(), role: String::new() }],
-        prerequisites: String::new(),
-        min_attendance_percent: 80,
-        min_post_test_score: 60,
-        enrollment_opens_on: day(1),
-        enrollment_closes_on: day(9),
+        ..plain
     };
     let slug = offers::create_course(&app.state.db, &author, "unila", &hostile).await.unwrap();
     offers::change_status(
@@ -130,12 +112,7 @@ async fn an_academic_writes_a_research_offer_with_a_plain_form_and_edits_it() {
     use leptos::server_fn::ServerFn as _;
     let app = test_app().await;
     let cookie = session_cookie_for(&app, "dosen@unila.sinergi.example").await;
-    let with_cookie = |path: &str| {
-        axum::http::Request::get(path)
-            .header(axum::http::header::COOKIE, &cookie)
-            .body(axum::body::Body::empty())
-            .unwrap()
-    };
+    let with_cookie = |path: &str| cookie_get(path, &cookie);
     let form = body_text(send(&app, with_cookie("/organisasi/unila/riset-baru")).await).await;
     assert!(form.contains("Penawaran riset baru"), "{form}");
 
@@ -162,4 +139,84 @@ async fn an_academic_writes_a_research_offer_with_a_plain_form_and_edits_it() {
     assert!(editor.contains("Ubah penawaran riset"));
     assert!(editor.contains(r#"value="Dr. Rina""#) && editor.contains(r#"value="50000000""#));
     assert!(editor.contains(r#"value="training" checked"#), "ticked outputs stay ticked");
+}
+
+#[tokio::test]
+async fn a_refused_course_form_comes_back_with_what_was_typed_once() {
+    use leptos::server_fn::ServerFn as _;
+    let app = test_app().await;
+    let cookie = session_cookie_for(&app, "dosen@unila.sinergi.example").await;
+    let page = "/organisasi/unila/kursus-baru";
+    // Enrollment closing after the first session: a rule across fields the browser cannot check.
+    let body = "university=unila&slug=&form[title]=Kursus+Yang+Ditolak&form[summary]=Ringkasan\
+        &form[competencies][0][code]=MNJ-05&form[competencies][0][level]=3&form[jp]=8\
+        &form[learning_form]=pelatihan&form[mode]=daring&form[region]=\
+        &form[sessions][0][date]=2027-08-10&form[sessions][0][starts]=08:00\
+        &form[sessions][0][ends]=12:00&form[sessions][0][place]=Zoom&form[capacity]=25\
+        &form[fee]=0&form[instructors][0][name]=Narasumber+Tamu&form[min_attendance]=80\
+        &form[min_post_test]=60&form[enrollment_opens]=2027-08-01\
+        &form[enrollment_closes]=2027-08-20";
+    let refused =
+        send(&app, form_post_from(page, app::api::SaveCourse::PATH, body.into(), Some(&cookie)))
+            .await;
+    assert!(refused.status().is_redirection(), "{}", refused.status());
+    let back = refused.headers()[axum::http::header::LOCATION].to_str().unwrap().to_owned();
+    let shown = body_text(send(&app, cookie_get(&back, &cookie)).await).await;
+    assert!(shown.contains("Pendaftaran harus ditutup paling lambat"), "{shown}");
+    assert!(shown.contains(r#"value="Kursus Yang Ditolak""#), "{shown}");
+    assert!(
+        shown.contains(r#"value="2027-08-20""#) && shown.contains(r#"value="Narasumber Tamu""#)
+    );
+    assert!(shown.contains(r#"<option value="MNJ-05" selected"#), "chosen competency kept");
+    let again = body_text(send(&app, cookie_get(page, &cookie)).await).await;
+    assert!(!again.contains("Kursus Yang Ditolak"), "kept for one read only");
+
+    // A script calling the function gets the error and keeps its own data: nothing is kept.
+    let script = axum::http::Request::post(app::api::SaveCourse::PATH)
+        .header(axum::http::header::ACCEPT, "application/json")
+        .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(axum::http::header::COOKIE, &cookie)
+        .header("sec-fetch-site", "same-origin")
+        .body(axum::body::Body::from(body))
+        .unwrap();
+    assert_eq!(send(&app, script).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let after_script = body_text(send(&app, cookie_get(page, &cookie)).await).await;
+    assert!(!after_script.contains("Kursus Yang Ditolak"));
+    let stored = app::backend::entities::offer::Entity::find()
+        .filter(app::backend::entities::offer::Column::Slug.eq("kursus-yang-ditolak"))
+        .one(&app.state.db)
+        .await
+        .unwrap();
+    assert!(stored.is_none(), "nothing saved");
+}
+
+/// A valid online course of August 2027, for tests that write one through the services.
+pub fn draft_course() -> CourseDraft {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 8, d).unwrap();
+    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    CourseDraft {
+        title: "Kursus Uji".into(),
+        summary: "Ringkasan".into(),
+        description: "Uraian".into(),
+        competencies: vec![OfferCompetency { code: "MNJ-05".into(), level: Some(2) }],
+        jp: 8,
+        learning_form: "pelatihan".into(),
+        international: false,
+        mode: DeliveryMode::Daring,
+        region_code: String::new(),
+        sessions: vec![SessionDraft {
+            date: day(10),
+            starts: time(8),
+            ends: time(12),
+            place: "Zoom".into(),
+        }],
+        capacity: 10,
+        fee_rupiah: 0,
+        instructors: vec![OfferPerson { name: "Narasumber".into(), role: String::new() }],
+        prerequisites: String::new(),
+        min_attendance_percent: 80,
+        min_post_test_score: 60,
+        enrollment_opens_on: day(1),
+        enrollment_closes_on: day(9),
+    }
 }

@@ -1,7 +1,7 @@
 //! The public competency dictionary and LAN conversion table: the pages in both languages, the
 //! CSV export, and the province's edit forms.
 
-use app::backend::services::seed::COMPETENCIES;
+use app::backend::services::seed::{COMPETENCIES, POSITIONS};
 use axum::http::{StatusCode, header};
 
 use crate::support::*;
@@ -21,8 +21,8 @@ async fn the_dictionary_page_lists_every_competency_with_five_levels_and_their_i
     }
     assert_eq!(html.matches("<ol class=\"levels\">").count(), COMPETENCIES.len());
     assert!(html.contains("Pelayanan Publik"));
-    // Behavioural indicators under their level (seeded for three competencies).
-    assert_eq!(html.matches("<ul class=\"indicators\">").count(), 15);
+    // Behavioural indicators under every level (the seed has them for every competency).
+    assert_eq!(html.matches("<ul class=\"indicators\">").count(), 5 * COMPETENCIES.len());
     assert!(html.contains("<li>Mengelompokkan pengaduan per penyebab setiap bulan</li>"));
     let english = body_text(send(&app, get("/en/kompetensi")).await).await;
     assert!(english.contains("Competency dictionary") && english.contains("Public service"));
@@ -129,14 +129,41 @@ async fn positions_download_as_csv_and_the_province_uploads_them() {
         send(&app, multipart_upload("/jabatan/impor", "j.csv", file, Some(&province))).await;
     assert_eq!(uploaded.status(), StatusCode::SEE_OTHER);
     let location = uploaded.headers()[header::LOCATION].to_str().unwrap().to_owned();
-    let request = axum::http::Request::get(&location)
-        .header(header::COOKIE, &province)
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let report = body_text(send(&app, request).await).await;
+    let report = body_text(send(&app, cookie_get(&location, &province)).await).await;
     assert!(report.contains("Diimpor: 1 persyaratan, 1 jabatan baru, 0 diperbarui."), "{report}");
     let asn = session_cookie_for(&app, "asn1@diskominfotik.sinergi.example").await;
     let refused = send(&app, multipart_upload("/jabatan/impor", "j.csv", file, Some(&asn))).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert!(body_text(send(&app, get("/jabatan.csv")).await).await.contains("ANALIS-DATA"));
+    let page = body_text(send(&app, get("/jabatan")).await).await;
+    let entry = page.split("<li data-code=\"ANALIS-DATA\">").nth(1).expect("the new position");
+    let entry = entry.split("</li>").next().unwrap_or_default();
+    assert!(entry.contains("Analis Data") && entry.contains("1 kompetensi"), "{entry}");
+    assert!(entry.contains("<tr data-code=\"MNJ-05\">"), "{entry}");
+    assert!(entry.contains("<td class=\"number\">3</td>"), "{entry}");
+}
+
+#[tokio::test]
+async fn the_positions_page_shows_each_standard_and_offers_the_import_to_the_province_only() {
+    let app = test_app().await;
+    let page = send(&app, get("/jabatan")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = body_text(page).await;
+    for position in POSITIONS {
+        let entry = html
+            .split(&format!("<li data-code=\"{}\">", position.code))
+            .nth(1)
+            .unwrap_or_else(|| panic!("{} is listed", position.code));
+        let entry = entry.split("</li>").next().unwrap_or_default();
+        assert!(entry.contains(position.name), "{entry}");
+        assert_eq!(entry.matches("<tr data-code=").count(), position.requires.len(), "{entry}");
+    }
+    assert!(!html.contains("action=\"/jabatan/impor\""), "anonymous visitors get no upload");
+    let province = session_cookie_for(&app, "admin@pemprov.sinergi.example").await;
+    let html = body_text(send(&app, cookie_get("/jabatan", &province)).await).await;
+    assert!(html.contains("action=\"/jabatan/impor\""), "the province gets the upload");
+    let english = body_text(send(&app, get("/en/jabatan")).await).await;
+    assert!(
+        english.contains("Competency standards of positions") && english.contains("Required level")
+    );
 }

@@ -11,6 +11,7 @@ mod invitations;
 mod locale;
 mod matrix;
 mod needs;
+mod page_cache;
 mod pages;
 mod roster;
 mod security;

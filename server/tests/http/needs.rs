@@ -64,6 +64,18 @@ async fn an_agency_lead_posts_a_research_need_with_a_plain_form() {
     let back = refused.headers()[header::LOCATION].to_str().unwrap().to_owned();
     let shown = body_text(send(&app, cookie_get(&back, &cookie)).await).await;
     assert!(shown.contains("Tanggal ini sudah lewat."), "{back}: {shown}");
+    // The typed input comes back with the error, once.
+    assert!(shown.contains(r#"value="Kajian Terlambat""#), "{shown}");
+    assert!(shown.contains(r#"value="2020-01-31""#) && shown.contains("Arsip menumpuk"));
+    assert!(shown.contains(r#"value="Berkas tertunda""#), "evidence rows too");
+    let again = body_text(send(&app, cookie_get(form_page, &cookie)).await).await;
+    assert!(!again.contains("Kajian Terlambat"), "a later visit starts empty");
+    // Nor does the research input land in the competency form of the same agency.
+    let late = body.replace("2099-09-30", "2020-01-31").replace("Arsip+Digital", "Lagi");
+    send(&app, form_post_from(form_page, app::api::SaveNeed::PATH, late, Some(&cookie))).await;
+    let competency_form = "/organisasi/diskominfotik/kebutuhan-baru?jenis=kompetensi";
+    let other = body_text(send(&app, cookie_get(competency_form, &cookie)).await).await;
+    assert!(!other.contains("Kajian Lagi"), "{other}");
     let late_saved = need::Entity::find()
         .filter(need::Column::Slug.eq("kajian-terlambat"))
         .one(&app.state.db)
@@ -117,11 +129,4 @@ async fn agencies_text_is_escaped() {
         assert!(at.is_none(), "{live} is live in the page: …{}…", at.unwrap_or_default());
     }
     assert!(html.contains("&lt;/title&gt;&lt;script&gt;"), "the title is shown as text");
-}
-
-fn cookie_get(path: &str, cookie: &str) -> axum::http::Request<axum::body::Body> {
-    axum::http::Request::get(path)
-        .header(header::COOKIE, cookie)
-        .body(axum::body::Body::empty())
-        .unwrap()
 }

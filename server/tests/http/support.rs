@@ -193,6 +193,11 @@ pub fn form_post_from(page: &str, path: &str, body: String, cookie: Option<&str>
     request.body(Body::from(body)).unwrap()
 }
 
+/// A GET of `path` with the session `cookie`.
+pub fn cookie_get(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
+}
+
 /// A file upload (multipart form, field `file`) from a page of the portal.
 pub fn multipart_upload(
     path: &str,

@@ -1,13 +1,15 @@
-//! The competency dictionary: read by everyone (public page, CSV export), maintained by the
-//! province (editing comes with the catalogue work).
+//! The competency dictionary and the positions' competency standards: read by everyone (public
+//! pages, CSV exports), maintained by the province (CSV imports in `dictionary_import`).
 
 use std::collections::HashMap;
 
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
-use crate::backend::entities::{competency, competency_level, competency_type, organisation};
+use crate::backend::entities::{
+    competency, competency_level, competency_type, organisation, position, position_requirement,
+};
 use crate::error::AppError;
-use crate::model::{CompetencyTypeView, CompetencyView};
+use crate::model::{CompetencyTypeView, CompetencyView, PositionRequirementView, PositionView};
 
 /// The whole dictionary, types in their order, competencies by code. Four queries, whatever
 /// the size.
@@ -47,6 +49,34 @@ pub async fn dictionary<C: ConnectionTrait>(conn: &C) -> Result<Vec<CompetencyTy
             code: t.code,
             name_id: t.name_id,
             name_en: t.name_en,
+        })
+        .collect())
+}
+
+/// Every position by code, each with its requirements by competency code. Three queries,
+/// whatever the size.
+pub async fn positions<C: ConnectionTrait>(conn: &C) -> Result<Vec<PositionView>, AppError> {
+    let positions = position::Entity::find().order_by_asc(position::Column::Code).all(conn).await?;
+    let competencies: HashMap<i32, competency::Model> =
+        competency::Entity::find().all(conn).await?.into_iter().map(|c| (c.id, c)).collect();
+    let mut requirements: HashMap<i32, Vec<PositionRequirementView>> = HashMap::new();
+    for r in position_requirement::Entity::find().all(conn).await? {
+        // The foreign key keeps this from missing; a row without its competency is skipped.
+        let Some(c) = competencies.get(&r.competency_id) else { continue };
+        requirements.entry(r.position_id).or_default().push(PositionRequirementView {
+            competency_code: c.code.clone(),
+            name_id: c.name_id.clone(),
+            name_en: c.name_en.clone(),
+            type_code: c.type_code.clone(),
+            level: r.level,
+        });
+    }
+    Ok(positions
+        .into_iter()
+        .map(|p| {
+            let mut required = requirements.remove(&p.id).unwrap_or_default();
+            required.sort_by(|a, b| a.competency_code.cmp(&b.competency_code));
+            PositionView { code: p.code, name: p.name, requirements: required }
         })
         .collect())
 }

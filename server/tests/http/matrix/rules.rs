@@ -81,6 +81,7 @@ pub fn server_function_rules() -> Vec<Rule> {
             body: |_, _| String::new(),
             allowed: |_, _| true,
         },
+        Rule { path: GetPositions::PATH, body: |_, _| String::new(), allowed: |_, _| true },
         // Only a browser holding an identity from a login provider (and no account) may ask;
         // no persona here has one.
         Rule {
@@ -300,6 +301,7 @@ pub fn page_rules() -> Vec<PageRule> {
             allowed: |p, _| p.province(),
         },
         PageRule { route: "/tabel-jp", url: |_, _| "/tabel-jp".into(), allowed: |_, _| true },
+        PageRule { route: "/jabatan", url: |_, _| "/jabatan".into(), allowed: |_, _| true },
         PageRule { route: "/kebutuhan", url: |_, _| "/kebutuhan".into(), allowed: |_, _| true },
         PageRule {
             route: "/kebutuhan/:slug",

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    TransactionTrait,
 };
 
 use super::record;
@@ -16,6 +16,7 @@ use crate::backend::auth::Actor;
 use crate::backend::csv_upload::{problem, reader};
 use crate::backend::db;
 use crate::backend::entities::{competency, position, position_requirement};
+use crate::backend::services::competencies;
 use crate::error::AppError;
 use crate::model::{DictionaryImportReport, ImportRowError, ValidationCode};
 
@@ -25,22 +26,13 @@ const HEADER: [&str; 4] = ["kode_jabatan", "nama_jabatan", "kode_kompetensi", "l
 
 /// Every position's requirements as CSV, positions and competencies by code. Public.
 pub async fn positions_csv<C: ConnectionTrait>(conn: &C) -> Result<Vec<u8>, AppError> {
-    let positions = position::Entity::find().order_by_asc(position::Column::Code).all(conn).await?;
-    let codes: HashMap<i32, String> =
-        competency::Entity::find().all(conn).await?.into_iter().map(|c| (c.id, c.code)).collect();
-    let mut requirements: HashMap<i32, Vec<(String, i16)>> = HashMap::new();
-    for r in position_requirement::Entity::find().all(conn).await? {
-        let code = codes.get(&r.competency_id).cloned().unwrap_or_default();
-        requirements.entry(r.position_id).or_default().push((code, r.level));
-    }
     let failed = |e: csv::Error| AppError::internal(e);
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(HEADER).map_err(failed)?;
-    for p in positions {
-        let mut required = requirements.remove(&p.id).unwrap_or_default();
-        required.sort();
-        for (code, level) in required {
-            writer.write_record([&p.code, &p.name, &code, &level.to_string()]).map_err(failed)?;
+    for p in competencies::positions(conn).await? {
+        for r in p.requirements {
+            let record = [&p.code, &p.name, &r.competency_code, &r.level.to_string()];
+            writer.write_record(record).map_err(failed)?;
         }
     }
     writer.into_inner().map_err(|e| AppError::internal(e.to_string()))

@@ -6,6 +6,7 @@
 //! (`organisations::ensure_may_publish`). A province administrator may cancel any offer.
 
 mod catalogue;
+mod catalogue_sql;
 mod courses;
 mod detail;
 mod editor;

@@ -3,6 +3,7 @@
 mod competencies;
 mod courses;
 mod indicators;
+mod indicators_technical;
 mod needs;
 mod offers;
 mod organisations;
@@ -151,7 +152,10 @@ where
         })
         .exec(&txn)
         .await?;
-        let indicators = indicators::INDICATORS.iter().find(|(code, _)| *code == seed.code);
+        let indicators = indicators::INDICATORS
+            .iter()
+            .chain(indicators_technical::TECHNICAL_INDICATORS)
+            .find(|(code, _)| *code == seed.code);
         competency_level::Entity::insert_many(seed.levels.iter().zip(1i16..).map(
             |(description, level)| {
                 competency_level::ActiveModel {
