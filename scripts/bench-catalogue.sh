@@ -5,6 +5,10 @@
 # Needs the release build and wrk.
 #
 #   scripts/bench-catalogue.sh [offers=50000] [connections=64] [seconds=10] [rounds=3] [path]
+#
+# With SINERGI_BENCH_UNCACHED=1 every request (page and file alike) carries a URL of its own
+# (scripts/bench-unique.lua), so the page is rendered each time instead of replayed from the
+# public page cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -30,8 +34,10 @@ head -c "$page_bytes" /dev/urandom | base64 -w 100 | head -c "$page_bytes" > "ta
 echo "page $path: $page_bytes bytes; static /$static_name: $(wc -c < "target/site/$static_name") bytes"
 echo "wrk -t2 -c$connections -d${seconds}s, $rounds rounds, $(nproc) cores shared by wrk and server"
 
+script=()
+if [ "${SINERGI_BENCH_UNCACHED:-0}" = 1 ]; then script=(-s scripts/bench-unique.lua); echo "uncached: a URL of its own per request"; fi
 run() { # url -> "req/s p50_ms p99_ms"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$1" | awk '
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency "${script[@]}" "$1" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
     END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }'

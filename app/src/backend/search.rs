@@ -74,12 +74,6 @@ pub fn postgres_tsquery(terms: &[Term]) -> String {
     terms.iter().map(|t| format!("({}:* | {}:*)", t.stem, t.word)).collect::<Vec<_>>().join(" & ")
 }
 
-/// The FTS5 query for `term` in one column only (`column : (…)`), for scoring where a word
-/// is found.
-pub fn sqlite_column_match(column: &str, term: &Term) -> String {
-    format!("{column} : (\"{}\"* OR \"{}\"*)", term.stem, term.word)
-}
-
 /// The `to_tsquery('simple', …)` argument for `term` among the lexemes of one weight (`A`: the
 /// title, `B`: the keywords, `C`: the body — the weights the `search` column gives them).
 pub fn postgres_weighted_tsquery(term: &Term, weight: char) -> String {
@@ -117,10 +111,6 @@ mod tests {
             "(\"latih\"* OR \"pelatihan\"*) AND (\"arsip\"* OR \"arsip\"*)"
         );
         assert_eq!(postgres_tsquery(&terms), "(latih:* | pelatihan:*) & (arsip:* | arsip:*)");
-        assert_eq!(
-            sqlite_column_match("search_title", &terms[0]),
-            "search_title : (\"latih\"* OR \"pelatihan\"*)"
-        );
         assert_eq!(postgres_weighted_tsquery(&terms[0], 'A'), "(latih:*A | pelatihan:*A)");
     }
 }
