@@ -8,6 +8,10 @@ use sea_orm_migration::{prelude::*, schema::*};
 use crate::m20261128_000001_create_organisations::Organisations;
 use crate::m20261128_000002_create_people::People;
 
+// The tables' identifiers, apart so that this file reads as the schema it creates.
+mod tables;
+use tables::*;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -326,93 +330,3 @@ fn belongs_to_offer(name: &str, table: impl IntoTableRef) -> ForeignKeyCreateSta
 const KINDS: [&str; 2] = ["course", "research"];
 const STATUSES: [&str; 4] = ["draft", "published", "closed", "cancelled"];
 const MODES: [&str; 3] = ["tatap_muka", "daring", "blended"];
-
-#[derive(DeriveIden)]
-pub enum Offers {
-    Table,
-    Id,
-    Slug,
-    Kind,
-    UniversityId,
-    Title,
-    Summary,
-    Description,
-    Status,
-    Mode,
-    RegionCode,
-    FeeRupiah,
-    StartsOn,
-    SearchTitle,
-    SearchKeywords,
-    SearchBody,
-    CreatedBy,
-    CreatedAt,
-    UpdatedAt,
-    PublishedAt,
-}
-
-#[derive(DeriveIden)]
-pub enum CourseDetails {
-    Table,
-    OfferId,
-    Jp,
-    LearningFormId,
-    International,
-    Capacity,
-    Prerequisites,
-    MinAttendancePercent,
-    MinPostTestScore,
-    EnrollmentOpensOn,
-    EnrollmentClosesOn,
-}
-
-#[derive(DeriveIden)]
-pub enum ResearchDetails {
-    Table,
-    OfferId,
-    Expertise,
-    Sectors,
-    DurationMonths,
-    BudgetMinRupiah,
-    BudgetMaxRupiah,
-    Outputs,
-}
-
-#[derive(DeriveIden)]
-pub enum OfferCompetencies {
-    Table,
-    OfferId,
-    CompetencyId,
-    Level,
-}
-
-#[derive(DeriveIden)]
-pub enum CourseSessions {
-    Table,
-    Id,
-    OfferId,
-    StartsAt,
-    EndsAt,
-    Place,
-}
-
-#[derive(DeriveIden)]
-pub enum OfferPeople {
-    Table,
-    OfferId,
-    Position,
-    Name,
-    Role,
-}
-
-#[derive(DeriveIden)]
-pub enum OfferStatusChanges {
-    Table,
-    Id,
-    OfferId,
-    FromStatus,
-    ToStatus,
-    ChangedBy,
-    ChangedAt,
-    Note,
-}
