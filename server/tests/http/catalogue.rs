@@ -1,12 +1,8 @@
 //! The public catalogue over HTTP: search and filter links, offer pages with their search-engine
 //! metadata, and text from authors that cannot become markup or script.
 
-use app::backend::auth::Actor;
-use app::backend::entities::person;
 use app::backend::services::offers;
-use app::model::{
-    CourseDraft, DeliveryMode, OfferCompetency, OfferKind, OfferPerson, OfferStatus, SessionDraft,
-};
+use app::model::{CourseDraft, OfferKind, OfferPerson, OfferStatus, SessionDraft};
 use axum::http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -68,13 +64,7 @@ async fn an_offer_page_carries_its_metadata_and_unknown_ones_are_404() {
 #[tokio::test]
 async fn authors_text_is_escaped_and_their_markdown_sanitised() {
     let app = test_app().await;
-    let author = person::Entity::find()
-        .filter(person::Column::Email.eq("dosen@unila.sinergi.example"))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let author = Actor::load(&app.state.db, author.id).await.unwrap().unwrap();
+    let author = actor_for(&app, "dosen@unila.sinergi.example").await;
     let plain = draft_course();
     let hostile = CourseDraft {
         title: "Uji </title></script><script>alert('judul')</script>".into(),
@@ -188,35 +178,4 @@ async fn a_refused_course_form_comes_back_with_what_was_typed_once() {
         .await
         .unwrap();
     assert!(stored.is_none(), "nothing saved");
-}
-
-/// A valid online course of August 2027, for tests that write one through the services.
-pub fn draft_course() -> CourseDraft {
-    let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 8, d).unwrap();
-    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
-    CourseDraft {
-        title: "Kursus Uji".into(),
-        summary: "Ringkasan".into(),
-        description: "Uraian".into(),
-        competencies: vec![OfferCompetency { code: "MNJ-05".into(), level: Some(2) }],
-        jp: 8,
-        learning_form: "pelatihan".into(),
-        international: false,
-        mode: DeliveryMode::Daring,
-        region_code: String::new(),
-        sessions: vec![SessionDraft {
-            date: day(10),
-            starts: time(8),
-            ends: time(12),
-            place: "Zoom".into(),
-        }],
-        capacity: 10,
-        fee_rupiah: 0,
-        instructors: vec![OfferPerson { name: "Narasumber".into(), role: String::new() }],
-        prerequisites: String::new(),
-        min_attendance_percent: 80,
-        min_post_test_score: 60,
-        enrollment_opens_on: day(1),
-        enrollment_closes_on: day(9),
-    }
 }

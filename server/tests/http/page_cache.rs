@@ -1,13 +1,10 @@
 //! The public page cache: a page kept for visitors without a session is replayed with each
 //! request's own nonce, is never what a signed-in person gets, and a signed-in write empties it.
 
-use app::backend::auth::Actor;
-use app::backend::entities::person;
 use app::backend::services::offers;
 use app::model::{OfferKind, OfferStatus};
 use axum::http::{StatusCode, header};
 use leptos::server_fn::ServerFn as _;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::support::*;
 
@@ -27,14 +24,8 @@ async fn nonce_and_html(
 
 /// Publishes a course straight through the services: a write the HTTP layer does not see.
 async fn publish_behind_the_servers_back(app: &TestApp) {
-    let author = person::Entity::find()
-        .filter(person::Column::Email.eq("dosen@unila.sinergi.example"))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let author = Actor::load(&app.state.db, author.id).await.unwrap().unwrap();
-    let mut draft = crate::catalogue::draft_course();
+    let author = actor_for(app, "dosen@unila.sinergi.example").await;
+    let mut draft = draft_course();
     draft.title = TITLE.into();
     let slug = offers::create_course(&app.state.db, &author, "unila", &draft).await.unwrap();
     offers::change_status(

@@ -231,3 +231,48 @@ pub async fn body_text(response: Response<Body>) -> String {
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     String::from_utf8(bytes.to_vec()).unwrap()
 }
+
+/// The seeded person with `email`, as the services see them.
+pub async fn actor_for(app: &TestApp, email: &str) -> app::backend::auth::Actor {
+    use app::backend::entities::person;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let found = person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no seeded person {email}"));
+    app::backend::auth::Actor::load(&app.state.db, found.id).await.unwrap().unwrap()
+}
+
+/// A valid online course of August 2027, for tests that write one through the services.
+pub fn draft_course() -> app::model::CourseDraft {
+    use app::model::{CourseDraft, DeliveryMode, OfferCompetency, OfferPerson, SessionDraft};
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 8, d).unwrap();
+    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    CourseDraft {
+        title: "Kursus Uji".into(),
+        summary: "Ringkasan.".into(),
+        description: String::new(),
+        competencies: vec![OfferCompetency { code: "MNJ-05".into(), level: Some(2) }],
+        jp: 8,
+        learning_form: "pelatihan".into(),
+        international: false,
+        mode: DeliveryMode::Daring,
+        region_code: String::new(),
+        sessions: vec![SessionDraft {
+            date: day(10),
+            starts: time(8),
+            ends: time(12),
+            place: "Zoom".into(),
+        }],
+        capacity: 10,
+        fee_rupiah: 0,
+        instructors: vec![OfferPerson { name: "Narasumber".into(), role: String::new() }],
+        prerequisites: String::new(),
+        min_attendance_percent: 80,
+        min_post_test_score: 60,
+        enrollment_opens_on: day(1),
+        enrollment_closes_on: day(9),
+    }
+}

@@ -334,7 +334,6 @@ fn the_engine_ranks_the_labelled_set_as_agency_leads_would() {
     let sets = labelled();
     let pairs: usize = sets.iter().map(|(_, _, offers)| offers.len()).sum();
     assert!(pairs >= 30, "at least 30 labelled pairs, found {pairs}");
-    let mut worst = 1.0f64;
     for (name, need, offers) in sets {
         let mut ranked: Vec<(u8, u8)> = offers
             .iter()
@@ -345,9 +344,7 @@ fn the_engine_ranks_the_labelled_set_as_agency_leads_would() {
         let grades: Vec<u8> = ranked.iter().map(|(_, grade)| *grade).collect();
         let ndcg = ndcg_at(5, &grades);
         assert!(ndcg >= 0.9, "{name}: NDCG@5 {ndcg:.3}, order {ranked:?}");
-        worst = worst.min(ndcg);
     }
-    assert!(worst >= 0.9);
 }
 
 #[test]

@@ -146,8 +146,7 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
     .insert(&app.state.db)
     .await
     .unwrap();
-    let admin = person_id(app, Persona::ProvinceAdmin.email().unwrap_or_default()).await;
-    let admin = app::backend::auth::Actor::load(&app.state.db, admin).await.unwrap().unwrap();
+    let admin = actor_for(app, Persona::ProvinceAdmin.email().unwrap_or_default()).await;
     let invitation = app::backend::services::invitations::invite(
         &app.state.db,
         &admin,
@@ -208,8 +207,7 @@ async fn draft_need(app: &TestApp, target: &Target) -> String {
         "diskominfotik" => ("diskominfotik", "kabid@diskominfotik.sinergi.example"),
         _ => ("bkd", "kasubbag@bkd.sinergi.example"),
     };
-    let lead = person_id(app, lead).await;
-    let lead = app::backend::auth::Actor::load(&app.state.db, lead).await.unwrap().unwrap();
+    let lead = actor_for(app, lead).await;
     let day = |m| chrono::NaiveDate::from_ymd_opt(2099, m, 1).unwrap();
     let draft = NeedDraft {
         title: format!("Kebutuhan Uji {}", uuid_like()),
@@ -229,36 +227,11 @@ async fn draft_need(app: &TestApp, target: &Target) -> String {
 }
 
 async fn draft_course(app: &TestApp, target: &Target) -> String {
-    use app::model::{CourseDraft, DeliveryMode, OfferCompetency, OfferPerson, SessionDraft};
     let university = if target.slug == "unila" { "unila" } else { "itera" };
-    let author = person_id(app, &format!("dosen@{university}.sinergi.example")).await;
-    let author = app::backend::auth::Actor::load(&app.state.db, author).await.unwrap().unwrap();
-    let day = |d| chrono::NaiveDate::from_ymd_opt(2027, 8, d).unwrap();
-    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
-    let draft = CourseDraft {
+    let author = actor_for(app, &format!("dosen@{university}.sinergi.example")).await;
+    let draft = app::model::CourseDraft {
         title: format!("Kursus Uji {}", uuid_like()),
-        summary: "Ringkasan.".into(),
-        description: String::new(),
-        competencies: vec![OfferCompetency { code: "MNJ-05".into(), level: Some(2) }],
-        jp: 8,
-        learning_form: "pelatihan".into(),
-        international: false,
-        mode: DeliveryMode::Daring,
-        region_code: String::new(),
-        sessions: vec![SessionDraft {
-            date: day(10),
-            starts: time(8),
-            ends: time(12),
-            place: "Zoom".into(),
-        }],
-        capacity: 10,
-        fee_rupiah: 0,
-        instructors: vec![OfferPerson { name: "Narasumber".into(), role: String::new() }],
-        prerequisites: String::new(),
-        min_attendance_percent: 80,
-        min_post_test_score: 60,
-        enrollment_opens_on: day(1),
-        enrollment_closes_on: day(9),
+        ..crate::support::draft_course()
     };
     app::backend::services::offers::create_course(&app.state.db, &author, university, &draft)
         .await
