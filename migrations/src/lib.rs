@@ -21,6 +21,7 @@ mod m20261129_000012_create_offers;
 mod m20261129_000013_create_offer_search;
 mod m20261129_000014_create_needs;
 mod m20261129_000015_extend_dictionary;
+mod m20261129_000016_create_matching;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000013_create_offer_search::Migration),
             Box::new(m20261129_000014_create_needs::Migration),
             Box::new(m20261129_000015_extend_dictionary::Migration),
+            Box::new(m20261129_000016_create_matching::Migration),
         ]
     }
 }

@@ -1,5 +1,7 @@
 //! The Sinergi server: start-up, the HTTP router and its middleware. `main.rs` only parses the CLI.
 
+pub mod background;
+pub mod bench_matching;
 pub mod csrf;
 pub mod dictionary;
 pub mod health;
@@ -55,7 +57,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let warm = login.clone();
     tokio::spawn(async move { warm.discover_all(chrono::Utc::now()).await });
     let state = AppState { db: conn, config: Arc::new(config), leptos_options, login };
-    tokio::spawn(purge_sessions(state.db.clone()));
+    background::spawn_all(&state.db);
     let listen = state.config.listen;
     let app = router::app(state);
 
@@ -71,21 +73,6 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())
-}
-
-/// Every ten minutes, deletes the sessions that ended without being presented again. Several
-/// processes may do it at once: deleting what is already gone is harmless.
-async fn purge_sessions(db: sea_orm::DatabaseConnection) {
-    use app::backend::auth::sessions::{SessionPolicy, purge_expired};
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
-    loop {
-        every.tick().await;
-        match purge_expired(&db, chrono::Utc::now(), SessionPolicy::default()).await {
-            Ok(0) => {}
-            Ok(purged) => tracing::info!(purged, "ended sessions deleted"),
-            Err(error) => tracing::warn!(?error, "session purge failed"),
-        }
-    }
 }
 
 /// The database URL without its password, for the log.

@@ -1,10 +1,11 @@
-//! The `server` binary: `serve` (default), `migrate` or `seed`.
+//! The `server` binary: `serve` (default), `migrate`, `seed` or `bench-matching`.
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use app::backend::{Config, db, services::seed};
+use app::backend::services::{matching, seed};
+use app::backend::{Config, db};
 
 /// Sinergi — portal kolaborasi perguruan tinggi dan perangkat daerah Provinsi Lampung.
 #[derive(Parser)]
@@ -22,11 +23,22 @@ enum Command {
     Serve,
     /// Apply pending migrations and exit.
     Migrate,
-    /// Apply pending migrations and load the demo data into an empty database.
+    /// Apply pending migrations, load the demo data into an empty database, and compute the
+    /// open needs' matches.
     Seed {
         /// Then add this many generated offers (the same ones every time), for benchmarks.
         #[arg(long, default_value_t = 0)]
         scale: usize,
+    },
+    /// Benchmark matching on the database at hand: rank sampled open needs afresh (p50/p95/p99),
+    /// then recompute every open need's stored list.
+    BenchMatching {
+        /// How many open needs to rank, spread over all of them.
+        #[arg(long, default_value_t = 300)]
+        samples: usize,
+        /// Skip the full recompute.
+        #[arg(long)]
+        no_recompute: bool,
     },
 }
 
@@ -40,6 +52,9 @@ async fn main() -> ExitCode {
         Command::Serve => server::serve(cli.config).await,
         Command::Migrate => migrate(&cli.config).await,
         Command::Seed { scale } => load_seed(&cli.config, scale).await,
+        Command::BenchMatching { samples, no_recompute } => {
+            server::bench_matching::run(&cli.config, samples, !no_recompute).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -64,5 +79,10 @@ async fn load_seed(config: &Config, scale: usize) -> Result<(), server::StartErr
         let written = seed::seed_scale(&conn, scale).await?;
         tracing::info!(offers = written, "generated offers written");
     }
+    // Leave every open need's list computed, as a running server's worker would.
+    let today = chrono::Utc::now().with_timezone(&app::domain::calendar::WIB).date_naive();
+    let started = std::time::Instant::now();
+    while matching::run_queue(&conn, today, 100).await? > 0 {}
+    tracing::info!(seconds = started.elapsed().as_secs_f64(), "matches computed");
     Ok(())
 }

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod competencies;
 pub mod invitations;
 pub mod login;
+pub mod matching;
 pub mod needs;
 pub mod organisations;
 pub mod people;
@@ -26,6 +27,7 @@ pub use competencies::{
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
+pub use matching::get_need_matches;
 pub use needs::{
     ChangeNeedStatus, SaveNeed, change_need_status, get_need, get_need_editor, list_needs,
     save_need,

@@ -65,6 +65,8 @@ pub fn connect_options(url: &str, max_connections: u32) -> Result<ConnectOptions
 pub enum Lock {
     Migrations = 7_426_001,
     DemoSeed = 7_426_002,
+    /// Writing stored matches (`services::matching`).
+    Matching = 7_426_003,
 }
 
 /// Serialises `lock`'s work across processes until `txn` ends. SQLite needs nothing more: a write

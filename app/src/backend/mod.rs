@@ -9,6 +9,7 @@ pub mod entities;
 pub mod markdown;
 pub mod search;
 pub mod services;
+pub(crate) mod sql;
 pub mod state;
 
 pub use config::Config;

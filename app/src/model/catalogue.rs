@@ -19,6 +19,20 @@ pub enum Price {
     Paid,
 }
 
+impl Price {
+    /// The value of the `biaya` URL parameter.
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Self::Free => "gratis",
+            Self::Paid => "berbayar",
+        }
+    }
+
+    pub fn from_param(value: &str) -> Option<Self> {
+        [Self::Free, Self::Paid].into_iter().find(|p| p.as_param() == value)
+    }
+}
+
 /// The order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum CatalogueSort {
@@ -93,13 +107,7 @@ impl CatalogueQuery {
                 "moda" => query.mode = DeliveryMode::from_db(value),
                 "lokasi" => query.region = Region::by_code(value).map(|r| r.code.to_owned()),
                 "kampus" => query.university = some(value),
-                "biaya" => {
-                    query.price = match value {
-                        "gratis" => Some(Price::Free),
-                        "berbayar" => Some(Price::Paid),
-                        _ => None,
-                    }
-                }
+                "biaya" => query.price = Price::from_param(value),
                 "bulan" => {
                     query.month = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()
                 }
@@ -127,13 +135,7 @@ impl CatalogueQuery {
         push("moda", self.mode.map(|m| m.as_db().to_owned()));
         push("lokasi", self.region.clone());
         push("kampus", self.university.clone());
-        push(
-            "biaya",
-            self.price.map(|p| match p {
-                Price::Free => "gratis".to_owned(),
-                Price::Paid => "berbayar".to_owned(),
-            }),
-        );
+        push("biaya", self.price.map(|p| p.as_param().to_owned()));
         push("bulan", self.month.map(|m| format!("{:04}-{:02}", m.year(), m.month())));
         if self.sort != CatalogueSort::default() {
             push("urut", Some(self.sort.as_param().to_owned()));

@@ -10,6 +10,7 @@ mod email;
 mod import;
 mod learning_form;
 mod login;
+mod matching;
 mod need;
 mod need_form;
 mod need_view;
@@ -40,6 +41,7 @@ pub use email::{EmailError, normalise_email};
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
+pub use matching::{MatchQuery, MatchedOffer, NeedMatchList};
 pub use need::{
     CompetencyNeedDraft, NeedDetails, NeedDraft, NeedFigure, NeedKind, NeedStatus,
     ResearchNeedDraft, need_limits,

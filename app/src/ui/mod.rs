@@ -17,8 +17,10 @@ mod layout;
 mod learning_forms_page;
 mod live_search;
 pub mod locale;
+mod match_reasons;
 mod nav_toggle;
 mod need_editor_page;
+mod need_matches_page;
 mod need_page;
 mod needs_page;
 mod not_found_page;
@@ -55,6 +57,7 @@ pub use live_search::LiveSearch;
 pub use locale::{RequestLocale, use_locale};
 pub use nav_toggle::NavToggle;
 use need_editor_page::{EditNeedPage, NewNeedPage};
+use need_matches_page::NeedMatchesPage;
 use need_page::NeedPage;
 use needs_page::NeedsPage;
 use not_found_page::NotFoundPage;
@@ -153,6 +156,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("kebutuhan"), ParamSegment("slug"))
                         view=NeedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("kebutuhan"), ParamSegment("slug"), StaticSegment("penawaran"))
+                        view=NeedMatchesPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -1,6 +1,6 @@
 //! `/kebutuhan/{slug}`: a need's page for those who may see it — what the agency needs, why
 //! (with its evidence as a table), by when and with what budget — and, for the agency's leads and
-//! the province, the lifecycle buttons and the history.
+//! the province, the lifecycle buttons, the history and (open needs) the link to its ranked offers.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -181,6 +181,8 @@ fn Manage(detail: NeedDetail, change: ServerAction<ChangeNeedStatus>) -> impl In
     let locale = use_locale();
     let slug = detail.card.slug.clone();
     let error = move || form_error(change.value().get());
+    // Open needs have a ranking; its readers are those who see the history (leads, province).
+    let ranked = detail.card.status == NeedStatus::Open && !detail.history.is_empty();
     let moves = detail
         .moves
         .iter()
@@ -224,6 +226,11 @@ fn Manage(detail: NeedDetail, change: ServerAction<ChangeNeedStatus>) -> impl In
                 {detail.editable.then(|| view! {
                     <a class="button button-small button-link" href=localized(locale, &format!("/kebutuhan/{slug}/ubah"))>
                         {td_string!(locale, need.edit)}
+                    </a>
+                })}
+                {ranked.then(|| view! {
+                    <a class="button button-small button-link" href=localized(locale, &format!("/kebutuhan/{slug}/penawaran"))>
+                        {td_string!(locale, matching.see)}
                     </a>
                 })}
                 {moves}

@@ -9,6 +9,7 @@ mod catalogue;
 mod external;
 mod harness;
 mod invitations;
+mod matching;
 mod needs;
 mod offers;
 mod people;

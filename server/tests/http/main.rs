@@ -9,6 +9,7 @@ mod dictionary;
 mod external_login;
 mod invitations;
 mod locale;
+mod matching;
 mod matrix;
 mod needs;
 mod page_cache;

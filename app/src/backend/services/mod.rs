@@ -6,6 +6,7 @@ pub mod competencies;
 pub mod dictionary_import;
 pub mod invitations;
 pub mod learning_forms;
+pub mod matching;
 pub mod needs;
 pub mod offers;
 pub mod organisations;

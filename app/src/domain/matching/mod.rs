@@ -8,6 +8,7 @@
 //! budget ceiling is neither rewarded nor punished for it.
 
 mod factors;
+pub mod text;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -210,6 +211,38 @@ pub enum Reason {
         evaluation_tenths: u8,
     },
     NoRecordYet,
+}
+
+impl Reason {
+    /// Whether the reason speaks for the offer (`Some(true)`), against it (`Some(false)`), or
+    /// only informs (`None`: nothing to compare, no record yet), so a page can list what fits
+    /// apart from what does not.
+    pub fn fits(&self) -> Option<bool> {
+        match self {
+            Self::BringsToLevel { .. }
+            | Self::CoversCompetency { .. }
+            | Self::EndsBeforeDeadline { .. }
+            | Self::FitsTimeline { .. }
+            | Self::SameRegion
+            | Self::Online
+            | Self::Free
+            | Self::WithinBudget { .. } => Some(true),
+            Self::BelowTarget { .. }
+            | Self::RelatedCompetency { .. }
+            | Self::OtherCompetencies { .. }
+            | Self::EndsAfterDeadline { .. }
+            | Self::EnrollmentClosed { .. }
+            | Self::TooLong { .. }
+            | Self::OtherRegion { .. }
+            | Self::ModeDiffers { .. }
+            | Self::OverBudget { .. } => Some(false),
+            Self::Seats { seats, headcount } => Some(seats >= headcount),
+            // Half the topic words or more: the text speaks for it; less says little either way.
+            Self::TextMatch { percent } => (*percent >= 50).then_some(true),
+            Self::Record { completion_percent, .. } => Some(*completion_percent >= 75),
+            Self::NoCompetencyAsked | Self::NoBudgetGiven | Self::NoRecordYet => None,
+        }
+    }
 }
 
 /// One part of a match: its score, the weight it carried, and why.

@@ -227,3 +227,25 @@ fn weights_are_shared_over_the_parts_that_apply() {
     let half_relevant = OfferProfile { text_relevance: 0.5, ..course() };
     assert_eq!(score(&research_need, &half_relevant, &only_competency, today()).total, 50);
 }
+
+#[test]
+fn every_reason_of_a_perfect_course_speaks_for_it_and_a_poor_ones_against() {
+    let perfect = score(&need(), &course(), &Weights::default(), today());
+    for reason in perfect.parts.iter().flat_map(|p| &p.reasons) {
+        assert_ne!(reason.fits(), Some(false), "{reason:?}");
+    }
+    let mut poor = course();
+    poor.competencies = vec![(competency("MNJ-05", "manajerial"), Some(1))];
+    poor.seats = Some(10);
+    poor.cost = OfferCost::PerParticipant(10_000_000);
+    poor.timing =
+        OfferTiming::Course { last_day: day(2027, 9, 1), enrollment_closes: day(2027, 5, 1) };
+    let found = score(&need(), &poor, &Weights::default(), today());
+    let against: Vec<&Reason> =
+        found.parts.iter().flat_map(|p| &p.reasons).filter(|r| r.fits() == Some(false)).collect();
+    assert!(against.iter().any(|r| matches!(r, Reason::BelowTarget { .. })), "{against:?}");
+    assert!(against.contains(&&Reason::Seats { seats: 10, headcount: 25 }), "{against:?}");
+    assert!(against.iter().any(|r| matches!(r, Reason::OverBudget { .. })), "{against:?}");
+    assert!(against.iter().any(|r| matches!(r, Reason::EndsAfterDeadline { .. })), "{against:?}");
+    assert_eq!(Reason::NoRecordYet.fits(), None, "what is missing only informs");
+}

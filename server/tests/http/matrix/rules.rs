@@ -23,7 +23,7 @@ pub const HIDDEN_FROM_PUBLIC: &[&str] = &[
 
 pub fn server_function_rules() -> Vec<Rule> {
     use app::api::{
-        access::*, catalogue::*, competencies::*, invitations::*, login::*, needs::*,
+        access::*, catalogue::*, competencies::*, invitations::*, login::*, matching::*, needs::*,
         organisations::*, people::*, roster::*, session::*, stats::*,
     };
     vec![
@@ -197,6 +197,12 @@ pub fn server_function_rules() -> Vec<Rule> {
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
         },
         Rule {
+            // A need's ranking: its agency's leads and the province.
+            path: GetNeedMatches::PATH,
+            body: |_, f| format!("slug={}&query[price]=Free", f.draft_need),
+            allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
+        },
+        Rule {
             // Opening: the agency's leads; the province may only close.
             path: ChangeNeedStatus::PATH,
             body: |_, f| format!("slug={}&status=Open&note=", f.draft_need),
@@ -306,6 +312,11 @@ pub fn page_rules() -> Vec<PageRule> {
         PageRule {
             route: "/kebutuhan/:slug",
             url: |_, f| format!("/kebutuhan/{}", f.draft_need),
+            allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
+        },
+        PageRule {
+            route: "/kebutuhan/:slug/penawaran",
+            url: |_, f| format!("/kebutuhan/{}/penawaran", f.draft_need),
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
         },
         PageRule {

@@ -89,7 +89,7 @@ async fn visible_to<C: ConnectionTrait>(
 }
 
 /// The cards of the rows, with their agencies and (competency needs) competencies.
-async fn cards<C: ConnectionTrait>(
+pub(super) async fn cards<C: ConnectionTrait>(
     conn: &C,
     rows: Vec<need::Model>,
 ) -> Result<Vec<NeedCard>, AppError> {

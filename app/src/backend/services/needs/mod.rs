@@ -124,6 +124,21 @@ async fn refusal<C: ConnectionTrait>(
     })
 }
 
+/// The need `slug` and its card, for those who see everything of its agency (its leads and the
+/// province): the viewers of its ranked offers. Others are refused as [`refusal`] says.
+pub(crate) async fn for_ranking<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+) -> Result<(need::Model, crate::model::NeedCard), AppError> {
+    let found = find(conn, slug).await?;
+    if !sees_everything_of(actor, found.agency_id) {
+        return Err(refusal(conn, actor, &found).await?);
+    }
+    let card = list::cards(conn, vec![found.clone()]).await?.pop().ok_or(AppError::NotFound)?;
+    Ok((found, card))
+}
+
 /// The stored status of a need (the column is checked by the schema).
 fn status_of(model: &need::Model) -> Result<NeedStatus, AppError> {
     NeedStatus::from_db(&model.status)
@@ -260,6 +275,8 @@ async fn record_status<C: ConnectionTrait>(
     by: i32,
     note: &str,
 ) -> Result<(), AppError> {
+    // Matches are kept for open needs: opening ranks the need, any other move clears its list.
+    super::matching::need_changed(conn, need_id).await?;
     need_status_change::ActiveModel {
         need_id: Set(need_id),
         from_status: Set(from.map(|s| s.as_db().to_owned())),

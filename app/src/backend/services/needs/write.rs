@@ -143,6 +143,7 @@ async fn write_details<C: ConnectionTrait>(
     draft: &NeedDraft,
     competency: Option<&competency::Model>,
 ) -> Result<(), AppError> {
+    crate::backend::services::matching::need_changed(conn, need_id).await?;
     // The draft was validated: these narrowing conversions cannot fail.
     let narrow = |value: i64| i32::try_from(value).map_err(AppError::internal);
     match (&draft.details, competency) {

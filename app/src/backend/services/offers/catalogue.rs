@@ -9,10 +9,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait, FromQueryResult, QueryOrder, QuerySelect};
 
-use super::catalogue_sql::Sql;
 use super::detail::{card, tags};
 use crate::backend::entities::competency;
 use crate::backend::search::query_terms;
+use crate::backend::sql::Sql;
 use crate::domain::calendar::WIB;
 use crate::error::AppError;
 use crate::model::{

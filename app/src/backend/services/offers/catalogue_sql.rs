@@ -1,11 +1,12 @@
 //! The SQL of catalogue queries, written for either database: the filters, the relevance score
-//! of the words and the keyset condition, with their bound values.
+//! of the words and the keyset condition, as methods of [`Sql`].
 
 use chrono::NaiveDate;
-use sea_orm::{DbBackend, Statement, Value};
+use sea_orm::DbBackend;
 
 use super::catalogue::Cursor;
 use crate::backend::search::{Term, postgres_tsquery, postgres_weighted_tsquery, sqlite_match};
+use crate::backend::sql::Sql;
 use crate::model::{CatalogueQuery, CatalogueSort, OfferStatus, Price};
 
 /// How much a query word found in a column adds to an offer's relevance: what an offer is
@@ -14,37 +15,7 @@ use crate::model::{CatalogueQuery, CatalogueSort, OfferStatus, Price};
 const SCORED_COLUMNS: [(&str, char, i64); 3] =
     [("search_title", 'A', 10), ("search_keywords", 'B', 4), ("search_body", 'C', 1)];
 
-/// SQL text with its bound values, in either database's placeholder style.
-pub(super) struct Sql {
-    backend: DbBackend,
-    text: String,
-    values: Vec<Value>,
-}
-
 impl Sql {
-    pub(super) fn new(backend: DbBackend) -> Self {
-        Self { backend, text: String::with_capacity(1024), values: Vec::new() }
-    }
-
-    pub(super) fn push(&mut self, text: &str) {
-        self.text.push_str(text);
-    }
-
-    /// Binds `value` and returns its placeholder (to be pushed right away: `?` is positional).
-    pub(super) fn bind(&mut self, value: impl Into<Value>) -> String {
-        self.values.push(value.into());
-        match self.backend {
-            DbBackend::Postgres => format!("${}", self.values.len()),
-            _ => "?".to_owned(),
-        }
-    }
-
-    pub(super) fn push_bound(&mut self, sql_before: &str, value: impl Into<Value>) {
-        self.push(sql_before);
-        let placeholder = self.bind(value);
-        self.push(&placeholder);
-    }
-
     /// The relevance of a row, or 0 when not sorting by it: each query word adds the weight
     /// of every column it is found in ([`SCORED_COLUMNS`]), so both databases score alike.
     /// PostgreSQL asks the lexemes' weights in the `search` vector it reads for the match
@@ -59,7 +30,7 @@ impl Sql {
         self.push("CAST(0");
         for term in terms {
             for (column, weight_letter, weight) in SCORED_COLUMNS {
-                if self.backend == DbBackend::Postgres {
+                if self.backend() == DbBackend::Postgres {
                     self.push_bound(
                         " + CASE WHEN o.search @@ to_tsquery('simple', ",
                         postgres_weighted_tsquery(term, weight_letter),
@@ -88,7 +59,7 @@ impl Sql {
         self.push(" FROM offers o");
         // With words on SQLite, `+` keeps the planner off the status index: scanning every
         // published offer to probe the word matches cost more than looking up each match.
-        let status = if !terms.is_empty() && self.backend != DbBackend::Postgres {
+        let status = if !terms.is_empty() && self.backend() != DbBackend::Postgres {
             " WHERE +o.status = "
         } else {
             " WHERE o.status = "
@@ -96,7 +67,7 @@ impl Sql {
         self.push_bound(status, OfferStatus::Published.as_db());
         // The full-text index as a set: SQLite evaluates the subquery once, where a join let
         // the planner probe the index once per published offer (minutes at 50,000 offers).
-        if !terms.is_empty() && self.backend != DbBackend::Postgres {
+        if !terms.is_empty() && self.backend() != DbBackend::Postgres {
             self.push_bound(
                 " AND o.id IN (SELECT rowid FROM offers_fts WHERE offers_fts MATCH ",
                 sqlite_match(terms),
@@ -166,9 +137,5 @@ impl Sql {
         self.push(&key);
         self.push_bound(&format!(" AND t.id {operator} "), id);
         self.push("))");
-    }
-
-    pub(super) fn statement(self) -> Statement {
-        Statement::from_sql_and_values(self.backend, self.text, self.values)
     }
 }

@@ -137,6 +137,44 @@ pub(super) async fn tags<C: ConnectionTrait>(
         .collect())
 }
 
+/// The cards of the published offers among `ids` (others are left out), by offer id.
+pub async fn published_cards<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, OfferCard>, AppError> {
+    let rows = offer::Entity::find()
+        .filter(offer::Column::Id.is_in(ids.iter().copied()))
+        .filter(offer::Column::Status.eq(OfferStatus::Published.as_db()))
+        .all(conn)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let universities: std::collections::HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(rows.iter().map(|r| r.university_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let jp: std::collections::HashMap<i32, i32> = course_detail::Entity::find()
+        .filter(course_detail::Column::OfferId.is_in(ids.clone()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|d| (d.offer_id, d.jp))
+        .collect();
+    let mut tags = if ids.is_empty() { Vec::new() } else { tags(conn, &ids).await? };
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mine = tags.extract_if(.., |(id, _)| *id == row.id).map(|(_, t)| t).collect();
+            let university = universities.get(&row.university_id).cloned().unwrap_or_default();
+            let id = row.id;
+            let jp = jp.get(&id).copied();
+            (id, card(row, university, jp, mine))
+        })
+        .collect())
+}
+
 /// The card of a stored offer.
 pub(super) fn card(
     model: offer::Model,

@@ -23,7 +23,7 @@ use sea_orm::{
 pub use catalogue::{facets, search};
 pub(crate) use courses::insert_course;
 pub use courses::{create_course, update_course};
-pub use detail::{detail, history};
+pub use detail::{detail, history, published_cards};
 pub use editor::{course_editor, research_editor};
 pub(crate) use research::insert_research;
 pub use research::{create_research, update_research};
@@ -228,6 +228,8 @@ async fn record_status<C: ConnectionTrait>(
     by: i32,
     note: &str,
 ) -> Result<(), AppError> {
+    // Matches follow the offer's status: published, it may enter needs' lists; withdrawn, it leaves.
+    super::matching::offer_changed(conn, offer_id).await?;
     offer_status_change::ActiveModel {
         offer_id: Set(offer_id),
         from_status: Set(from.map(|s| s.as_db().to_owned())),
@@ -277,6 +279,7 @@ async fn write_children<C: ConnectionTrait>(
     competencies: &[(competency::Model, Option<i16>)],
     people: &[OfferPerson],
 ) -> Result<(), AppError> {
+    super::matching::offer_changed(conn, offer_id).await?;
     offer_competency::Entity::delete_many()
         .filter(offer_competency::Column::OfferId.eq(offer_id))
         .exec(conn)

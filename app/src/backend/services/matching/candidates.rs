@@ -1,0 +1,362 @@
+//! What matching reads: needs as profiles, the candidate offers for a need (found by index, a
+//! bounded number), and offers as profiles with their stemmed text.
+//!
+//! Candidates: for a competency need, published courses still taking enrollments that teach
+//! the competency (the likeliest first: at the target level, starting before the deadline,
+//! reachable) and a few that teach another competency of its type; an offer that teaches
+//! neither is no answer to a competency gap. For a research need, which names no competency,
+//! the published research offers the full-text index ranks highest for the need's topic words.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter};
+
+use crate::backend::entities::{
+    competency, competency_need_detail, course_detail, course_session, need, offer,
+    offer_competency, research_detail,
+};
+use crate::backend::search::analyse;
+use crate::backend::sql::Sql;
+use crate::domain::calendar::WIB;
+use crate::domain::matching::text::{OfferText, relevance, topic_terms};
+use crate::domain::matching::{CompetencyRef, NeedProfile, OfferCost, OfferProfile, OfferTiming};
+use crate::error::AppError;
+use crate::model::{DeliveryMode, NeedKind, OfferKind, OfferStatus};
+
+/// Courses teaching the need's own competency taken as candidates, the likeliest first.
+const SAME_COMPETENCY: u64 = 200;
+/// Courses teaching another competency of the same type.
+const SAME_TYPE: u64 = 40;
+/// Research offers taken from the full-text index.
+const BY_TEXT: u64 = 150;
+
+/// A need as matching sees it.
+#[derive(Debug, Clone)]
+pub(super) struct NeedEntry {
+    pub id: i32,
+    pub kind: NeedKind,
+    /// Matches are kept for open needs only.
+    pub open: bool,
+    pub competency_id: Option<i32>,
+    pub profile: NeedProfile,
+    /// The topic words of its title and summary (stems).
+    pub topic: Vec<String>,
+}
+
+/// Which needs to read.
+pub(super) enum NeedsWanted<'a> {
+    Ids(&'a [i32]),
+    /// Every open need of a kind.
+    OpenOfKind(NeedKind),
+}
+
+/// The needs asked for, as profiles.
+pub(super) async fn needs<C: ConnectionTrait>(
+    conn: &C,
+    wanted: NeedsWanted<'_>,
+) -> Result<Vec<NeedEntry>, AppError> {
+    let rows = match wanted {
+        NeedsWanted::Ids(ids) => need::Entity::find().filter(need::Column::Id.is_in(ids.to_vec())),
+        NeedsWanted::OpenOfKind(kind) => need::Entity::find()
+            .filter(need::Column::Kind.eq(kind.as_db()))
+            .filter(need::Column::Status.eq(crate::model::NeedStatus::Open.as_db())),
+    }
+    .all(conn)
+    .await?;
+    let ids: Vec<i32> = rows.iter().map(|n| n.id).collect();
+    let mut details: HashMap<i32, competency_need_detail::Model> = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        for detail in competency_need_detail::Entity::find()
+            .filter(competency_need_detail::Column::NeedId.is_in(chunk.to_vec()))
+            .all(conn)
+            .await?
+        {
+            details.insert(detail.need_id, detail);
+        }
+    }
+    let competencies: HashMap<i32, competency::Model> =
+        competency::Entity::find().all(conn).await?.into_iter().map(|c| (c.id, c)).collect();
+    let mut entries = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(kind) = NeedKind::from_db(&row.kind) else { continue };
+        let detail = details.get(&row.id);
+        let wanted = detail.and_then(|d| {
+            let c = competencies.get(&d.competency_id)?;
+            let level = u8::try_from(d.target_level).ok()?;
+            Some((CompetencyRef { code: c.code.clone(), type_code: c.type_code.clone() }, level))
+        });
+        let profile = NeedProfile {
+            competency: wanted,
+            headcount: detail.and_then(|d| u32::try_from(d.headcount).ok()),
+            preferred_mode: detail
+                .and_then(|d| d.preferred_mode.as_deref())
+                .and_then(DeliveryMode::from_db),
+            region: detail.and_then(|d| d.region_code.clone()),
+            deadline: row.deadline,
+            budget: (row.budget_rupiah > 0).then_some(row.budget_rupiah),
+        };
+        entries.push(NeedEntry {
+            id: row.id,
+            kind,
+            open: row.status == crate::model::NeedStatus::Open.as_db(),
+            competency_id: detail.map(|d| d.competency_id),
+            profile,
+            topic: topic_terms(&analyse(&format!("{} {}", row.title, row.summary))),
+        });
+    }
+    Ok(entries)
+}
+
+/// Ids bound per `IN` list: far below either database's limit on bound values.
+const CHUNK: usize = 500;
+
+#[derive(FromQueryResult)]
+struct Id {
+    id: i32,
+}
+
+/// The candidate offers for `need` on `today`, each once.
+pub(super) async fn candidate_ids<C: ConnectionTrait>(
+    conn: &C,
+    need: &NeedEntry,
+    today: NaiveDate,
+) -> Result<Vec<i32>, AppError> {
+    let backend = conn.get_database_backend();
+    let statements = match (&need.profile.competency, need.competency_id) {
+        (Some((wanted, target)), Some(competency_id)) => vec![
+            courses_teaching(backend, need, today, Teaching::Same(competency_id, *target)),
+            courses_teaching(
+                backend,
+                need,
+                today,
+                Teaching::SameType(competency_id, &wanted.type_code),
+            ),
+        ],
+        _ if need.topic.is_empty() => Vec::new(),
+        _ => vec![research_by_text(backend, &need.topic)],
+    };
+    let mut ids: Vec<i32> = Vec::new();
+    for statement in statements {
+        for row in Id::find_by_statement(statement).all(conn).await? {
+            if !ids.contains(&row.id) {
+                ids.push(row.id);
+            }
+        }
+    }
+    Ok(ids)
+}
+
+enum Teaching<'a> {
+    /// The competency, and the level the need targets.
+    Same(i32, u8),
+    /// Another competency of this type than the one given.
+    SameType(i32, &'a str),
+}
+
+/// Published courses open for enrollment on `today` that teach as asked, likeliest first.
+fn courses_teaching(
+    backend: DbBackend,
+    need: &NeedEntry,
+    today: NaiveDate,
+    teaching: Teaching<'_>,
+) -> sea_orm::Statement {
+    let mut sql = Sql::new(backend);
+    sql.push("SELECT o.id AS id FROM offer_competencies oc");
+    sql.push(" JOIN offers o ON o.id = oc.offer_id");
+    sql.push(" JOIN course_details d ON d.offer_id = o.id");
+    let (level_rank, limit) = match teaching {
+        Teaching::Same(competency_id, target) => {
+            sql.push_bound(" WHERE oc.competency_id = ", competency_id);
+            (Some(target), SAME_COMPETENCY)
+        }
+        Teaching::SameType(competency_id, type_code) => {
+            sql.push(" JOIN competencies c ON c.id = oc.competency_id");
+            sql.push_bound(" WHERE c.type_code = ", type_code.to_owned());
+            sql.push_bound(" AND oc.competency_id <> ", competency_id);
+            (None, SAME_TYPE)
+        }
+    };
+    sql.push_bound(" AND o.status = ", OfferStatus::Published.as_db());
+    sql.push_bound(" AND o.kind = ", OfferKind::Course.as_db());
+    sql.push_bound(" AND d.enrollment_closes_on >= ", today);
+    sql.push(" ORDER BY ");
+    if let Some(target) = level_rank {
+        sql.push_bound("CASE WHEN oc.level >= ", i16::from(target));
+        sql.push(" THEN 1 ELSE 0 END DESC, ");
+    }
+    sql.push_bound("CASE WHEN o.starts_on <= ", need.profile.deadline);
+    sql.push(" THEN 1 ELSE 0 END DESC, ");
+    sql.push_bound("CASE WHEN o.mode = ", DeliveryMode::Daring.as_db());
+    sql.push_bound(" OR o.region_code = ", need.profile.region.clone());
+    sql.push(" THEN 1 ELSE 0 END DESC, o.id DESC");
+    sql.push(&format!(" LIMIT {limit}"));
+    sql.statement()
+}
+
+/// Published research offers carrying any of the topic words, the index's best first.
+fn research_by_text(backend: DbBackend, topic: &[String]) -> sea_orm::Statement {
+    let mut sql = Sql::new(backend);
+    // Topic words are the analyser's tokens (letters and digits only): safe in either syntax.
+    if backend == DbBackend::Postgres {
+        let query: Vec<&str> = topic.iter().map(String::as_str).collect();
+        sql.push_bound("SELECT o.id AS id FROM offers o, to_tsquery('simple', ", query.join(" | "));
+        sql.push(") q WHERE o.search @@ q");
+        sql.push_bound(" AND o.status = ", OfferStatus::Published.as_db());
+        sql.push_bound(" AND o.kind = ", OfferKind::Research.as_db());
+        sql.push(" ORDER BY ts_rank(o.search, q) DESC, o.id DESC");
+    } else {
+        let query: Vec<String> = topic.iter().map(|t| format!("\"{t}\"")).collect();
+        sql.push_bound(
+            "SELECT o.id AS id FROM (SELECT rowid AS id, rank FROM offers_fts WHERE offers_fts MATCH ",
+            query.join(" OR "),
+        );
+        sql.push(") f JOIN offers o ON o.id = f.id");
+        sql.push_bound(" WHERE o.status = ", OfferStatus::Published.as_db());
+        sql.push_bound(" AND o.kind = ", OfferKind::Research.as_db());
+        sql.push(" ORDER BY f.rank, o.id DESC");
+    }
+    sql.push(&format!(" LIMIT {BY_TEXT}"));
+    sql.statement()
+}
+
+/// A published offer ready to be scored: its profile (text relevance still 0: it depends on
+/// the need) and its stemmed text.
+#[derive(Debug, Clone)]
+pub(super) struct OfferEntry {
+    pub id: i32,
+    pub kind: OfferKind,
+    pub profile: OfferProfile,
+    title: String,
+    keywords: String,
+    body: String,
+}
+
+impl OfferEntry {
+    /// The profile with the text relevance for a need of `topic`.
+    pub fn profile_for(&self, topic: &[String]) -> OfferProfile {
+        let text = OfferText { title: &self.title, keywords: &self.keywords, body: &self.body };
+        OfferProfile { text_relevance: relevance(topic, text), ..self.profile.clone() }
+    }
+}
+
+/// The published offers among `ids`, as profiles.
+pub(super) async fn offers<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[i32],
+) -> Result<Vec<OfferEntry>, AppError> {
+    let mut entries = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        entries.extend(offers_chunk(conn, chunk).await?);
+    }
+    Ok(entries)
+}
+
+async fn offers_chunk<C: ConnectionTrait>(
+    conn: &C,
+    ids: &[i32],
+) -> Result<Vec<OfferEntry>, AppError> {
+    let rows = offer::Entity::find()
+        .filter(offer::Column::Id.is_in(ids.to_vec()))
+        .filter(offer::Column::Status.eq(OfferStatus::Published.as_db()))
+        .all(conn)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
+    let courses: HashMap<i32, course_detail::Model> = course_detail::Entity::find()
+        .filter(course_detail::Column::OfferId.is_in(ids.clone()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|d| (d.offer_id, d))
+        .collect();
+    let research: HashMap<i32, research_detail::Model> = research_detail::Entity::find()
+        .filter(research_detail::Column::OfferId.is_in(ids.clone()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|d| (d.offer_id, d))
+        .collect();
+    let mut last_days: HashMap<i32, NaiveDate> = HashMap::new();
+    for session in course_session::Entity::find()
+        .filter(course_session::Column::OfferId.is_in(ids.clone()))
+        .all(conn)
+        .await?
+    {
+        let day = session.ends_at.with_timezone(&WIB).date_naive();
+        let last = last_days.entry(session.offer_id).or_insert(day);
+        *last = (*last).max(day);
+    }
+    let links = offer_competency::Entity::find()
+        .filter(offer_competency::Column::OfferId.is_in(ids))
+        .all(conn)
+        .await?;
+    let mut competency_ids: Vec<i32> = links.iter().map(|l| l.competency_id).collect();
+    competency_ids.sort_unstable();
+    competency_ids.dedup();
+    let competencies: HashMap<i32, competency::Model> = competency::Entity::find()
+        .filter(competency::Column::Id.is_in(competency_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let mut taught: HashMap<i32, Vec<(CompetencyRef, Option<u8>)>> = HashMap::new();
+    for link in links {
+        let Some(c) = competencies.get(&link.competency_id) else { continue };
+        let level = link.level.and_then(|l| u8::try_from(l).ok());
+        taught
+            .entry(link.offer_id)
+            .or_default()
+            .push((CompetencyRef { code: c.code.clone(), type_code: c.type_code.clone() }, level));
+    }
+    let mut entries = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(kind) = OfferKind::from_db(&row.kind) else { continue };
+        let (timing, seats, cost) = match kind {
+            OfferKind::Course => {
+                let Some(detail) = courses.get(&row.id) else { continue };
+                let last_day =
+                    last_days.get(&row.id).copied().unwrap_or(detail.enrollment_closes_on);
+                (
+                    OfferTiming::Course {
+                        last_day,
+                        enrollment_closes: detail.enrollment_closes_on,
+                    },
+                    u32::try_from(detail.capacity).ok(),
+                    OfferCost::PerParticipant(row.fee_rupiah.unwrap_or(0)),
+                )
+            }
+            OfferKind::Research => {
+                let Some(detail) = research.get(&row.id) else { continue };
+                (
+                    OfferTiming::Research {
+                        months: u32::try_from(detail.duration_months).unwrap_or(0),
+                    },
+                    None,
+                    OfferCost::Range {
+                        min: detail.budget_min_rupiah,
+                        max: detail.budget_max_rupiah,
+                    },
+                )
+            }
+        };
+        entries.push(OfferEntry {
+            id: row.id,
+            kind,
+            profile: OfferProfile {
+                competencies: taught.remove(&row.id).unwrap_or_default(),
+                timing,
+                seats,
+                mode: row.mode.as_deref().and_then(DeliveryMode::from_db),
+                region: row.region_code,
+                cost,
+                text_relevance: 0.0,
+                track_record: None,
+            },
+            title: row.search_title,
+            keywords: row.search_keywords,
+            body: row.search_body,
+        });
+    }
+    Ok(entries)
+}

@@ -1,0 +1,105 @@
+//! The weights of the matching parts: the defaults (`domain::matching::Weights::default`, where
+//! their reasons are written) until the province sets its own; each change is kept with who made
+//! it and why, and re-ranks every open need.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    QueryOrder, TransactionTrait,
+};
+
+use super::refresh;
+use crate::backend::auth::Actor;
+use crate::backend::db;
+use crate::backend::entities::match_weight;
+use crate::domain::matching::Weights;
+use crate::error::AppError;
+use crate::model::{FieldError, ValidationCode};
+
+/// The largest weight of one part (they are ratios: only their proportions count).
+pub const MAX_WEIGHT: u32 = 100;
+
+/// The longest note a change of weights may carry.
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// The weights in force.
+pub async fn current<C: ConnectionTrait>(conn: &C) -> Result<Weights, AppError> {
+    let latest =
+        match_weight::Entity::find().order_by_desc(match_weight::Column::Id).one(conn).await?;
+    Ok(latest.map_or_else(Weights::default, |row| Weights {
+        competency: weight(row.competency),
+        text: weight(row.text_relevance),
+        timing: weight(row.timing),
+        capacity: weight(row.capacity),
+        place: weight(row.place),
+        cost: weight(row.cost),
+        track_record: weight(row.track_record),
+    }))
+}
+
+fn weight(stored: i16) -> u32 {
+    u32::try_from(stored).unwrap_or(0)
+}
+
+/// Sets the weights (province administrators only) and queues every open need to be ranked
+/// with them, in one transaction.
+pub async fn set_weights<C>(
+    conn: &C,
+    actor: &Actor,
+    weights: &Weights,
+    note: &str,
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    Actor::require(actor.is_province_admin())?;
+    let note = note.trim();
+    check(weights, note)?;
+    let small = |w: u32| i16::try_from(w).unwrap_or(i16::MAX);
+    let txn = db::begin_write(conn).await?;
+    match_weight::ActiveModel {
+        competency: Set(small(weights.competency)),
+        text_relevance: Set(small(weights.text)),
+        timing: Set(small(weights.timing)),
+        capacity: Set(small(weights.capacity)),
+        place: Set(small(weights.place)),
+        cost: Set(small(weights.cost)),
+        track_record: Set(small(weights.track_record)),
+        note: Set(note.to_owned()),
+        changed_by: Set(actor.person_id),
+        changed_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    refresh::everything_changed(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Each weight 0–[`MAX_WEIGHT`], not all zero; the note not too long.
+fn check(weights: &Weights, note: &str) -> Result<(), AppError> {
+    let fields = [
+        ("competency", weights.competency),
+        ("text", weights.text),
+        ("timing", weights.timing),
+        ("capacity", weights.capacity),
+        ("place", weights.place),
+        ("cost", weights.cost),
+        ("track_record", weights.track_record),
+    ];
+    let range = ValidationCode::OutOfRange { min: 0, max: i64::from(MAX_WEIGHT) };
+    let mut errors: Vec<FieldError> = fields
+        .iter()
+        .filter(|(_, w)| *w > MAX_WEIGHT)
+        .map(|(field, _)| FieldError::new(*field, range))
+        .collect();
+    if fields.iter().all(|(_, w)| *w == 0) {
+        errors.push(FieldError::new("competency", ValidationCode::TooFew { min: 1 }));
+    }
+    if note.chars().count() > MAX_NOTE_CHARS {
+        errors
+            .push(FieldError::new("note", ValidationCode::TooLong { max: MAX_NOTE_CHARS as u32 }));
+    }
+    if errors.is_empty() { Ok(()) } else { Err(AppError::Invalid(errors)) }
+}

@@ -1,0 +1,67 @@
+//! What the pages of matching show: a need's ranked offers with the parts of each score, and the
+//! filters of that list as URL parameters.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DeliveryMode, NeedCard, OfferCard, Price};
+use crate::domain::matching::Part;
+
+/// Filters of a need's ranked offers. Unknown or malformed parameters are ignored: an old link
+/// still shows the list.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MatchQuery {
+    pub mode: Option<DeliveryMode>,
+    pub price: Option<Price>,
+}
+
+impl MatchQuery {
+    /// Reads the URL's query parameters (the catalogue's names: `moda`, `biaya`).
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut query = Self::default();
+        for (key, value) in params {
+            match key {
+                "moda" => query.mode = DeliveryMode::from_db(value),
+                "biaya" => query.price = Price::from_param(value),
+                _ => {}
+            }
+        }
+        query
+    }
+
+    /// Whether `card` passes the filters.
+    pub fn admits(&self, card: &OfferCard) -> bool {
+        let mode = self.mode.is_none_or(|mode| card.mode == Some(mode));
+        let price = match self.price {
+            None => true,
+            Some(Price::Free) => card.fee_rupiah.unwrap_or(0) == 0,
+            Some(Price::Paid) => card.fee_rupiah.unwrap_or(0) > 0,
+        };
+        mode && price
+    }
+}
+
+/// One offer on a need's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchedOffer {
+    /// 1 = the best of the whole list (before filters).
+    pub rank: u32,
+    pub card: OfferCard,
+    /// 0–100.
+    pub total: u8,
+    pub parts: Vec<Part>,
+}
+
+/// A need's ranked offers, as its agency's leads see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedMatchList {
+    pub need: NeedCard,
+    /// The offers passing the filters, best first.
+    pub offers: Vec<MatchedOffer>,
+    /// How many the list holds before filters.
+    pub listed: u32,
+    /// The need changed (or offers did) and its list is being computed again.
+    pub pending: bool,
+    /// (code, Indonesian name, English name) of the competencies the reasons name.
+    pub competencies: Vec<(String, String, String)>,
+}

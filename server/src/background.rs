@@ -1,0 +1,51 @@
+//! Work the server does besides answering requests: purging ended sessions, and keeping stored
+//! matches fresh from the matching queue. Every task is safe to run in several processes at
+//! once (see each function).
+
+use std::time::Duration;
+
+use app::domain::calendar::WIB;
+use sea_orm::DatabaseConnection;
+
+/// Starts the background tasks on the current runtime.
+pub fn spawn_all(db: &DatabaseConnection) {
+    tokio::spawn(purge_sessions(db.clone()));
+    tokio::spawn(refresh_matches(db.clone()));
+}
+
+/// Every ten minutes, deletes the sessions that ended without being presented again. Several
+/// processes may do it at once: deleting what is already gone is harmless.
+async fn purge_sessions(db: DatabaseConnection) {
+    use app::backend::auth::sessions::{SessionPolicy, purge_expired};
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        match purge_expired(&db, chrono::Utc::now(), SessionPolicy::default()).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "ended sessions deleted"),
+            Err(error) => tracing::warn!(?error, "session purge failed"),
+        }
+    }
+}
+
+/// Queue items taken per round: small, so that one round's write lock is short.
+const MATCHING_BATCH: u64 = 20;
+/// How long an empty queue is left before it is looked at again: a need's list appears within
+/// this long of the change.
+const MATCHING_IDLE: Duration = Duration::from_secs(2);
+
+/// Works the matching queue: at once while it has items, every [`MATCHING_IDLE`] when empty.
+/// Several processes may: refreshing is idempotent and its writes are serialised.
+async fn refresh_matches(db: DatabaseConnection) {
+    loop {
+        let today = chrono::Utc::now().with_timezone(&WIB).date_naive();
+        match app::backend::services::matching::run_queue(&db, today, MATCHING_BATCH).await {
+            Ok(0) => tokio::time::sleep(MATCHING_IDLE).await,
+            Ok(done) => tracing::debug!(done, "matches refreshed"),
+            Err(error) => {
+                tracing::warn!(?error, "refreshing matches failed");
+                tokio::time::sleep(5 * MATCHING_IDLE).await;
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! A need's ranked offers over HTTP: the agency lead reads them with their reasons in either
+//! language and filters them with a plain GET form; a university is refused, a visitor asked to
+//! sign in.
+
+use app::backend::entities::{need, need_match};
+use app::backend::services::matching;
+use axum::http::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::support::*;
+
+const LEAD: &str = "kabid@diskominfotik.sinergi.example";
+const ACADEMIC: &str = "dosen@unila.sinergi.example";
+
+/// Works the matching queue empty, as the server's worker would.
+async fn refresh(app: &TestApp) {
+    let today = chrono::Utc::now().with_timezone(&app::domain::calendar::WIB).date_naive();
+    while matching::run_queue(&app.state.db, today, 100).await.unwrap() > 0 {}
+}
+
+/// An open competency need of Diskominfotik with a stored ranking: its slug.
+async fn ranked_need(app: &TestApp) -> String {
+    for found in need::Entity::find()
+        .filter(need::Column::Status.eq("open"))
+        .filter(need::Column::Kind.eq("competency"))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+    {
+        let listed = need_match::Entity::find()
+            .filter(need_match::Column::NeedId.eq(found.id))
+            .count(&app.state.db)
+            .await
+            .unwrap();
+        if listed > 0 {
+            let agency = app::backend::entities::organisation::Entity::find_by_id(found.agency_id)
+                .one(&app.state.db)
+                .await
+                .unwrap()
+                .unwrap();
+            if agency.slug == "diskominfotik" {
+                return found.slug;
+            }
+        }
+    }
+    panic!("the demo data has a ranked open need of Diskominfotik");
+}
+
+#[tokio::test]
+async fn the_agency_lead_reads_ranked_offers_with_reasons_and_filters_them() {
+    let app = test_app().await;
+    refresh(&app).await;
+    let slug = ranked_need(&app).await;
+    let cookie = session_cookie_for(&app, LEAD).await;
+
+    let need_page =
+        body_text(send(&app, cookie_get(&format!("/kebutuhan/{slug}"), &cookie)).await).await;
+    assert!(need_page.contains(&format!("/kebutuhan/{slug}/penawaran")), "a link from the need");
+
+    let path = format!("/kebutuhan/{slug}/penawaran");
+    let page = send(&app, cookie_get(&path, &cookie)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = body_text(page).await;
+    assert!(html.contains("<h1>Penawaran yang cocok</h1>"), "{html}");
+    assert!(html.contains("Skor ") && html.contains(" dari 100"), "{html}");
+    assert!(html.contains("kursi untuk"), "seats against headcount, in Indonesian: {html}");
+    assert!(html.contains("Rincian skor") && html.contains("Kesesuaian kompetensi"));
+    let all = html.matches("data-total=").count();
+    assert!(all > 0);
+
+    let english = body_text(send(&app, cookie_get(&format!("/en{path}"), &cookie)).await).await;
+    assert!(english.contains("<h1>Matching offers</h1>"), "{english}");
+    assert!(english.contains("seats for"), "{english}");
+
+    let online =
+        body_text(send(&app, cookie_get(&format!("{path}?moda=daring"), &cookie)).await).await;
+    let shown = online.matches("data-total=").count();
+    assert!(shown <= all, "a filter only narrows");
+    assert!(online.contains(r#"<option value="daring" selected"#), "the filter stays chosen");
+    let in_person =
+        body_text(send(&app, cookie_get(&format!("{path}?moda=tatap_muka"), &cookie)).await).await;
+    let blended =
+        body_text(send(&app, cookie_get(&format!("{path}?moda=blended"), &cookie)).await).await;
+    let by_mode =
+        shown + in_person.matches("data-total=").count() + blended.matches("data-total=").count();
+    assert_eq!(by_mode, all, "every listed course has exactly one mode");
+}
+
+#[tokio::test]
+async fn a_university_is_refused_and_a_visitor_asked_to_sign_in() {
+    let app = test_app().await;
+    refresh(&app).await;
+    let slug = ranked_need(&app).await;
+    let path = format!("/kebutuhan/{slug}/penawaran");
+    let academic = session_cookie_for(&app, ACADEMIC).await;
+    let refused = send(&app, cookie_get(&path, &academic)).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "a university sees the need, not its ranking"
+    );
+    let anonymous = send(&app, get(&path)).await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    assert!(!body_text(anonymous).await.contains("data-total="));
+}
