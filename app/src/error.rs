@@ -50,6 +50,10 @@ pub enum ConflictReason {
     OrganisationNotVerified,
     /// An administrator tried to deactivate their own account (someone else must do it).
     OwnAccount,
+    /// The need is not open (any more), so it takes no proposals or decisions.
+    NeedNotOpen,
+    /// The university already has a proposal waiting on this need (withdraw it first).
+    ProposalPending,
 }
 
 impl AppError {

@@ -22,6 +22,7 @@ mod m20261129_000013_create_offer_search;
 mod m20261129_000014_create_needs;
 mod m20261129_000015_extend_dictionary;
 mod m20261129_000016_create_matching;
+mod m20261129_000017_create_proposals;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000014_create_needs::Migration),
             Box::new(m20261129_000015_extend_dictionary::Migration),
             Box::new(m20261129_000016_create_matching::Migration),
+            Box::new(m20261129_000017_create_proposals::Migration),
         ]
     }
 }

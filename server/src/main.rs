@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use app::backend::services::{matching, seed};
+use app::backend::services::seed;
 use app::backend::{Config, db};
 
 /// Sinergi — portal kolaborasi perguruan tinggi dan perangkat daerah Provinsi Lampung.
@@ -23,8 +23,8 @@ enum Command {
     Serve,
     /// Apply pending migrations and exit.
     Migrate,
-    /// Apply pending migrations, load the demo data into an empty database, and compute the
-    /// open needs' matches.
+    /// Apply pending migrations and load the demo data into an empty database (the server's
+    /// background worker then ranks the open needs).
     Seed {
         /// Then add this many generated offers (the same ones every time), for benchmarks.
         #[arg(long, default_value_t = 0)]
@@ -79,10 +79,5 @@ async fn load_seed(config: &Config, scale: usize) -> Result<(), server::StartErr
         let written = seed::seed_scale(&conn, scale).await?;
         tracing::info!(offers = written, "generated offers written");
     }
-    // Leave every open need's list computed, as a running server's worker would.
-    let today = chrono::Utc::now().with_timezone(&app::domain::calendar::WIB).date_naive();
-    let started = std::time::Instant::now();
-    while matching::run_queue(&conn, today, 100).await? > 0 {}
-    tracing::info!(seconds = started.elapsed().as_secs_f64(), "matches computed");
     Ok(())
 }

@@ -19,6 +19,7 @@ mod offer;
 mod organisation;
 mod password;
 mod person;
+mod proposal;
 mod research;
 mod research_form;
 mod role;
@@ -57,6 +58,10 @@ pub use organisation::{
 };
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordError, validate_new_password};
 pub use person::{InvitationView, MemberRow, MembershipView, PersonProfile};
+pub use proposal::{
+    CollaborationStatus, MAX_DECISION_NOTE, MAX_PROPOSAL_MESSAGE, MAX_PROPOSAL_PRICE,
+    ProposalDraft, ProposalKind, ProposalStatus,
+};
 pub use research::{MAX_RESEARCH_BUDGET, ResearchDraft};
 pub use research_form::{ResearchEditor, ResearchForm};
 pub use role::Role;

@@ -93,6 +93,12 @@ pub fn message(locale: Locale, error: &AppError) -> String {
         AppError::Conflict(ConflictReason::OwnAccount) => {
             td_string!(locale, error.conflict_own_account).to_owned()
         }
+        AppError::Conflict(ConflictReason::NeedNotOpen) => {
+            td_string!(locale, error.conflict_need_not_open).to_owned()
+        }
+        AppError::Conflict(ConflictReason::ProposalPending) => {
+            td_string!(locale, error.conflict_proposal_pending).to_owned()
+        }
         AppError::RateLimited { retry_after_secs } => {
             td_string!(locale, error.rate_limited, seconds = *retry_after_secs).to_string()
         }

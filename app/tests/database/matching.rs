@@ -285,3 +285,24 @@ async fn two_workers_at_once_leave_the_same_lists_as_one() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_full_list_keeps_the_best_and_agrees_with_a_fresh_ranking() {
+    each_database("matching_full", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let need = open_need(&db, "Pelayanan Publik Penuh").await;
+        drain(&db).await;
+        // More courses than a list keeps, entering one by one through the offer path: seats
+        // from 5 to 38 for 25 ASN, so totals climb and tie.
+        for n in 0..(matching::TOP_K as i64 + 4) {
+            let mut draft = course(&format!("Pelayanan Publik Kelas {n}"));
+            draft.capacity = 5 + n;
+            publish_course(&db, draft).await;
+            drain(&db).await;
+        }
+        let list = stored(&db, need).await;
+        assert_eq!(list.len(), matching::TOP_K, "{backend:?}");
+        assert_eq!(list, fresh(&db, need).await, "{backend:?}: the offer path = a fresh ranking");
+    })
+    .await;
+}

@@ -53,7 +53,7 @@ pub fn competency_need(title: &str) -> NeedDraft {
     }
 }
 
-fn research_need(title: &str) -> NeedDraft {
+pub fn research_need(title: &str) -> NeedDraft {
     NeedDraft {
         title: title.into(),
         summary: "Kajian alur pengaduan.".into(),

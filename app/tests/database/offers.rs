@@ -55,7 +55,7 @@ pub fn course(title: &str) -> CourseDraft {
     }
 }
 
-fn research(title: &str) -> ResearchDraft {
+pub fn research(title: &str) -> ResearchDraft {
     ResearchDraft {
         title: title.into(),
         summary: "Kajian singkat.".into(),

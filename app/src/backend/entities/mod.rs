@@ -2,6 +2,7 @@
 //! `services/`.
 
 pub mod access_request;
+pub mod collaboration;
 pub mod competency;
 pub mod competency_level;
 pub mod competency_need_detail;
@@ -31,6 +32,7 @@ pub mod outbox_message;
 pub mod person;
 pub mod position;
 pub mod position_requirement;
+pub mod proposal;
 pub mod research_detail;
 pub mod research_need_detail;
 pub mod roster_import;

@@ -11,6 +11,7 @@ pub mod needs;
 pub mod offers;
 pub mod organisations;
 pub mod people;
+pub mod proposals;
 pub mod roster;
 pub mod seed;
 pub mod slugs;

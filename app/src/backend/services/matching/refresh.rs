@@ -272,7 +272,10 @@ where
     for (need_id, found) in &scored {
         let (count, weakest) = floors.get(need_id).copied().unwrap_or((0, 0));
         let before = held.get(need_id).copied();
-        let enters = before.is_none() && (count < TOP_K as i64 || i64::from(found.total) > weakest);
+        // A tie with the weakest enters too: dropping the weakest by the list's own order (total,
+        // then offer id) then keeps exactly what a fresh ranking would.
+        let enters =
+            before.is_none() && (count < TOP_K as i64 || i64::from(found.total) >= weakest);
         if before.is_none() && !enters {
             continue;
         }

@@ -44,7 +44,7 @@ async fn authoring_agency<C: ConnectionTrait>(
 }
 
 /// Whether `actor` manages the need: a lead of its agency.
-fn manages(actor: &Actor, need: &need::Model) -> bool {
+pub(crate) fn manages(actor: &Actor, need: &need::Model) -> bool {
     actor.has_role_in(Role::AgencyLead, need.agency_id)
 }
 
@@ -55,7 +55,7 @@ fn sees_everything_of(actor: &Actor, agency_id: i32) -> bool {
 }
 
 /// Whether `actor` (None: an anonymous visitor) may see the need.
-async fn may_see<C: ConnectionTrait>(
+pub(crate) async fn may_see<C: ConnectionTrait>(
     conn: &C,
     actor: Option<&Actor>,
     need: &need::Model,
@@ -102,7 +102,10 @@ async fn verified_universities_of<C: ConnectionTrait>(
 }
 
 /// The need with this slug, or `NotFound`.
-async fn find<C: ConnectionTrait>(conn: &C, slug: &str) -> Result<need::Model, AppError> {
+pub(crate) async fn find<C: ConnectionTrait>(
+    conn: &C,
+    slug: &str,
+) -> Result<need::Model, AppError> {
     need::Entity::find()
         .filter(need::Column::Slug.eq(slug))
         .one(conn)
@@ -112,7 +115,7 @@ async fn find<C: ConnectionTrait>(conn: &C, slug: &str) -> Result<need::Model, A
 
 /// The refusal for someone who may not do this to the need: `Forbidden` if they may see it,
 /// else `NotFound` (they do not learn that it exists).
-async fn refusal<C: ConnectionTrait>(
+pub(crate) async fn refusal<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     need: &need::Model,
@@ -140,7 +143,7 @@ pub(crate) async fn for_ranking<C: ConnectionTrait>(
 }
 
 /// The stored status of a need (the column is checked by the schema).
-fn status_of(model: &need::Model) -> Result<NeedStatus, AppError> {
+pub(crate) fn status_of(model: &need::Model) -> Result<NeedStatus, AppError> {
     NeedStatus::from_db(&model.status)
         .ok_or_else(|| AppError::internal(format!("need {} has status {}", model.id, model.status)))
 }

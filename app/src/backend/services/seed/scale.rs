@@ -105,8 +105,8 @@ where
         write_children(&txn, &generated, &id_of, form.id).await?;
     }
     super::scale_needs::seed_scale_needs(&txn, count / 5, author.id).await?;
-    // Written in bulk, past the services' hooks: rank every open need afresh.
-    crate::backend::services::matching::everything_changed(&txn).await?;
+    // Written in bulk, past the services' hooks, and not queued for matching: ranking thousands
+    // of needs would run under every benchmark of the server. `server bench-matching` ranks them.
     txn.commit().await?;
     Ok(count)
 }

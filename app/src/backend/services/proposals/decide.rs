@@ -1,0 +1,140 @@
+//! The agency's decision on a proposal. Accepting creates the collaboration, declines every
+//! other waiting proposal (with an empty note: "another proposal was accepted") and marks the
+//! need matched — all in one transaction, with the need's row locked, so that of two leads
+//! accepting at once one wins and the other is told the need is no longer open.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
+};
+
+use crate::backend::auth::Actor;
+use crate::backend::db;
+use crate::backend::entities::{collaboration, need, proposal};
+use crate::backend::services::needs;
+use crate::error::{AppError, ConflictReason};
+use crate::model::{
+    CollaborationStatus, FieldError, MAX_DECISION_NOTE, NeedStatus, ProposalStatus, ValidationCode,
+};
+
+/// Accepts the waiting proposal `proposal_id` (a lead of the need's agency); the new
+/// collaboration's id.
+pub async fn accept<C>(conn: &C, actor: &Actor, proposal_id: i32) -> Result<i32, AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    let txn = db::begin_write(conn).await?;
+    let (found, need) = for_decision(&txn, actor, proposal_id).await?;
+    let now = Utc::now();
+    decide(&txn, actor, &found, ProposalStatus::Accepted, "").await?;
+    // The others waiting on the need: declined, the empty note saying another was accepted.
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::Status, ProposalStatus::Declined.as_db().into())
+        .col_expr(proposal::Column::DecisionNote, "".into())
+        .col_expr(proposal::Column::DecidedBy, Some(actor.person_id).into())
+        .col_expr(proposal::Column::DecidedAt, Some(now).into())
+        .filter(proposal::Column::NeedId.eq(need.id))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_db()))
+        .exec(&txn)
+        .await?;
+    let created = collaboration::ActiveModel {
+        need_id: Set(need.id),
+        proposal_id: Set(found.id),
+        offer_id: Set(found.offer_id),
+        university_id: Set(found.university_id),
+        agency_id: Set(need.agency_id),
+        reserved_seats: Set(found.seats),
+        price_rupiah: Set(found.price_rupiah),
+        starts_on: Set(found.starts_on),
+        ends_on: Set(found.ends_on),
+        outputs: Set(found.outputs.clone()),
+        status: Set(CollaborationStatus::Agreed.as_db().to_owned()),
+        agency_contact_id: Set(actor.person_id),
+        university_contact_id: Set(found.created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    needs::mark_matched(&txn, need.id, actor.person_id).await?;
+    txn.commit().await?;
+    Ok(created.id)
+}
+
+/// Declines the waiting proposal `proposal_id` (a lead of the need's agency), saying why.
+pub async fn decline<C>(
+    conn: &C,
+    actor: &Actor,
+    proposal_id: i32,
+    note: &str,
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    let note = note.trim();
+    let length = note.chars().count();
+    if length == 0 || length > MAX_DECISION_NOTE as usize {
+        let code = if length == 0 {
+            ValidationCode::Required
+        } else {
+            ValidationCode::TooLong { max: MAX_DECISION_NOTE }
+        };
+        return Err(AppError::Invalid(vec![FieldError::new("note", code)]));
+    }
+    let txn = db::begin_write(conn).await?;
+    let (found, _) = for_decision(&txn, actor, proposal_id).await?;
+    decide(&txn, actor, &found, ProposalStatus::Declined, note).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The proposal and its need, the need's row locked, if `actor` leads the need's agency, the
+/// need is open and the proposal waiting.
+async fn for_decision(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    proposal_id: i32,
+) -> Result<(proposal::Model, need::Model), AppError> {
+    let found =
+        proposal::Entity::find_by_id(proposal_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    let need = need::Entity::find_by_id(found.need_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !needs::manages(actor, &need) {
+        return Err(needs::refusal(txn, actor, &need).await?);
+    }
+    if needs::status_of(&need)? != NeedStatus::Open {
+        return Err(AppError::Conflict(ConflictReason::NeedNotOpen));
+    }
+    if ProposalStatus::from_db(&found.status) != Some(ProposalStatus::Submitted) {
+        return Err(AppError::Conflict(ConflictReason::Stale));
+    }
+    Ok((found, need))
+}
+
+/// Moves the waiting proposal to `to`, conditionally on it still waiting.
+async fn decide(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    found: &proposal::Model,
+    to: ProposalStatus,
+    note: &str,
+) -> Result<(), AppError> {
+    let moved = proposal::Entity::update_many()
+        .col_expr(proposal::Column::Status, to.as_db().into())
+        .col_expr(proposal::Column::DecisionNote, note.into())
+        .col_expr(proposal::Column::DecidedBy, Some(actor.person_id).into())
+        .col_expr(proposal::Column::DecidedAt, Some(Utc::now()).into())
+        .filter(proposal::Column::Id.eq(found.id))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_db()))
+        .exec(txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(AppError::Conflict(ConflictReason::Stale));
+    }
+    Ok(())
+}
