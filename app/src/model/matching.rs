@@ -65,3 +65,40 @@ pub struct NeedMatchList {
     /// (code, Indonesian name, English name) of the competencies the reasons name.
     pub competencies: Vec<(String, String, String)>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OfferKind;
+
+    fn card(mode: DeliveryMode, fee: i64) -> OfferCard {
+        OfferCard {
+            kind: OfferKind::Course,
+            slug: "k".into(),
+            title: "K".into(),
+            summary: String::new(),
+            university: "U".into(),
+            mode: Some(mode),
+            region: None,
+            fee_rupiah: Some(fee),
+            starts_on: None,
+            jp: None,
+            competencies: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn filters_read_from_the_url_admit_only_what_they_name() {
+        let query = MatchQuery::from_params([("moda", "daring"), ("biaya", "gratis"), ("x", "y")]);
+        assert_eq!(
+            query,
+            MatchQuery { mode: Some(DeliveryMode::Daring), price: Some(Price::Free) }
+        );
+        assert!(query.admits(&card(DeliveryMode::Daring, 0)));
+        assert!(!query.admits(&card(DeliveryMode::Daring, 100_000)), "paid");
+        assert!(!query.admits(&card(DeliveryMode::TatapMuka, 0)), "other mode");
+        let lenient = MatchQuery::from_params([("moda", "terbang"), ("biaya", "mahal")]);
+        assert_eq!(lenient, MatchQuery::default(), "unknown values are ignored");
+        assert!(lenient.admits(&card(DeliveryMode::Blended, 5)));
+    }
+}

@@ -228,8 +228,10 @@ async fn research_needs_rank_research_offers_by_their_topic() {
             .await
             .unwrap();
         assert!(!research.is_empty(), "the demo data has open research needs");
+        let mut listed = 0;
         for need in research {
             let list = stored(&db, need.id).await;
+            listed += list.len();
             assert_eq!(list, fresh(&db, need.id).await, "{backend:?}: {}", need.title);
             let kinds: Vec<String> = offer::Entity::find()
                 .filter(offer::Column::Id.is_in(list.iter().map(|(id, _)| *id)))
@@ -252,6 +254,7 @@ async fn research_needs_rank_research_offers_by_their_topic() {
                 assert!(text.score.unwrap() > 0.0, "{backend:?}: a listed offer shares a word");
             }
         }
+        assert!(listed > 0, "{backend:?}: some research need lists research offers");
     })
     .await;
 }

@@ -2,10 +2,11 @@
 //! language and filters them with a plain GET form; a university is refused, a visitor asked to
 //! sign in.
 
-use app::backend::entities::{need, need_match};
+use app::backend::entities::{need, need_match, organisation};
 use app::backend::services::matching;
 use axum::http::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::support::*;
 
@@ -20,30 +21,23 @@ async fn refresh(app: &TestApp) {
 
 /// An open competency need of Diskominfotik with a stored ranking: its slug.
 async fn ranked_need(app: &TestApp) -> String {
-    for found in need::Entity::find()
-        .filter(need::Column::Status.eq("open"))
-        .filter(need::Column::Kind.eq("competency"))
-        .all(&app.state.db)
+    let agency = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq("diskominfotik"))
+        .one(&app.state.db)
         .await
         .unwrap()
-    {
-        let listed = need_match::Entity::find()
-            .filter(need_match::Column::NeedId.eq(found.id))
-            .count(&app.state.db)
-            .await
-            .unwrap();
-        if listed > 0 {
-            let agency = app::backend::entities::organisation::Entity::find_by_id(found.agency_id)
-                .one(&app.state.db)
-                .await
-                .unwrap()
-                .unwrap();
-            if agency.slug == "diskominfotik" {
-                return found.slug;
-            }
-        }
-    }
-    panic!("the demo data has a ranked open need of Diskominfotik");
+        .unwrap();
+    let ranked = need::Entity::find()
+        .filter(need::Column::AgencyId.eq(agency.id))
+        .filter(need::Column::Status.eq("open"))
+        .filter(need::Column::Kind.eq("competency"))
+        .filter(need::Column::Id.in_subquery(
+            Query::select().column(need_match::Column::NeedId).from(need_match::Entity).to_owned(),
+        ))
+        .one(&app.state.db)
+        .await
+        .unwrap();
+    ranked.expect("the demo data has a ranked open need of Diskominfotik").slug
 }
 
 #[tokio::test]

@@ -87,6 +87,14 @@ pub async fn public_summary<C: ConnectionTrait>(
     Ok(found)
 }
 
+/// Whether `actor` speaks for the university `model`: one of its academics or coordinators
+/// (who write its offers and its proposals).
+pub fn speaks_for_university(actor: &Actor, model: &organisation::Model) -> Result<bool, AppError> {
+    Ok(kind_of(model)? == OrganisationKind::University
+        && (actor.has_role_in(Role::Academic, model.id)
+            || actor.has_role_in(Role::UniversityCoordinator, model.id)))
+}
+
 /// Refuses, with the reason the user is shown, to let an unverified organisation publish an
 /// offer or post a need.
 pub fn ensure_may_publish(model: &organisation::Model) -> Result<(), AppError> {

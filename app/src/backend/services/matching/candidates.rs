@@ -76,8 +76,8 @@ pub(super) async fn needs<C: ConnectionTrait>(
             details.insert(detail.need_id, detail);
         }
     }
-    let competencies: HashMap<i32, competency::Model> =
-        competency::Entity::find().all(conn).await?.into_iter().map(|c| (c.id, c)).collect();
+    let named: Vec<i32> = details.values().map(|d| d.competency_id).collect();
+    let competencies = competencies_by_id(conn, named).await?;
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(kind) = NeedKind::from_db(&row.kind) else { continue };
@@ -107,6 +107,22 @@ pub(super) async fn needs<C: ConnectionTrait>(
         });
     }
     Ok(entries)
+}
+
+/// The dictionary entries of these competency ids, by id.
+async fn competencies_by_id<C: ConnectionTrait>(
+    conn: &C,
+    mut ids: Vec<i32>,
+) -> Result<HashMap<i32, competency::Model>, AppError> {
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(competency::Entity::find()
+        .filter(competency::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect())
 }
 
 /// Ids bound per `IN` list: far below either database's limit on bound values.
@@ -307,16 +323,8 @@ async fn offers_chunk<C: ConnectionTrait>(
         .filter(offer_competency::Column::OfferId.is_in(ids))
         .all(conn)
         .await?;
-    let mut competency_ids: Vec<i32> = links.iter().map(|l| l.competency_id).collect();
-    competency_ids.sort_unstable();
-    competency_ids.dedup();
-    let competencies: HashMap<i32, competency::Model> = competency::Entity::find()
-        .filter(competency::Column::Id.is_in(competency_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
+    let competencies =
+        competencies_by_id(conn, links.iter().map(|l| l.competency_id).collect()).await?;
     let mut taught: HashMap<i32, Vec<(CompetencyRef, Option<u8>)>> = HashMap::new();
     for link in links {
         let Some(c) = competencies.get(&link.competency_id) else { continue };

@@ -89,7 +89,7 @@ where
         return Ok(0);
     }
     let weights = weights::current(conn).await?;
-    let mut done_count = 0;
+    let mut refreshed = 0;
     for item in &items {
         let done = match item.subject.as_str() {
             NEED => refresh_need(conn, item.subject_id, &weights, today).await,
@@ -108,9 +108,9 @@ where
             .filter(matching_queue::Column::QueuedAt.lte(item.queued_at))
             .exec(conn)
             .await?;
-        done_count += 1;
+        refreshed += 1;
     }
-    Ok(done_count)
+    Ok(refreshed)
 }
 
 async fn queue_open_needs<C: ConnectionTrait>(conn: &C) -> Result<(), AppError> {
@@ -132,12 +132,22 @@ pub async fn rank_need<C: ConnectionTrait>(
     weights: &Weights,
     today: NaiveDate,
 ) -> Result<Option<Vec<(i32, Match)>>, AppError> {
-    let Some(need) = candidates::needs(conn, NeedsWanted::Ids(&[need_id])).await?.pop() else {
-        return Ok(None);
-    };
-    let ids = candidates::candidate_ids(conn, &need, today).await?;
+    match candidates::needs(conn, NeedsWanted::Ids(&[need_id])).await?.pop() {
+        Some(need) => Ok(Some(rank(conn, &need, weights, today).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The need's candidates, scored: its best [`TOP_K`].
+async fn rank<C: ConnectionTrait>(
+    conn: &C,
+    need: &NeedEntry,
+    weights: &Weights,
+    today: NaiveDate,
+) -> Result<Vec<(i32, Match)>, AppError> {
+    let ids = candidates::candidate_ids(conn, need, today).await?;
     let offers = candidates::offers(conn, &ids).await?;
-    Ok(Some(best(&need, &offers, weights, today)))
+    Ok(best(need, &offers, weights, today))
 }
 
 /// The best [`TOP_K`] of `offers` for `need`: total descending, then offer id.
@@ -191,10 +201,7 @@ where
 {
     let need = candidates::needs(conn, NeedsWanted::Ids(&[need_id])).await?.pop();
     let ranked = match &need {
-        Some(need) if need.open => {
-            let ids = candidates::candidate_ids(conn, need, today).await?;
-            best(need, &candidates::offers(conn, &ids).await?, weights, today)
-        }
+        Some(need) if need.open => rank(conn, need, weights, today).await?,
         _ => Vec::new(),
     };
     let txn = begin_matching_write(conn).await?;

@@ -14,7 +14,7 @@ use crate::backend::db;
 use crate::backend::entities::match_weight;
 use crate::domain::matching::Weights;
 use crate::error::AppError;
-use crate::model::{FieldError, ValidationCode};
+use crate::model::{Checks, ValidationCode};
 
 /// The largest weight of one part (they are ratios: only their proportions count).
 pub const MAX_WEIGHT: u32 = 100;
@@ -88,18 +88,13 @@ fn check(weights: &Weights, note: &str) -> Result<(), AppError> {
         ("cost", weights.cost),
         ("track_record", weights.track_record),
     ];
-    let range = ValidationCode::OutOfRange { min: 0, max: i64::from(MAX_WEIGHT) };
-    let mut errors: Vec<FieldError> = fields
-        .iter()
-        .filter(|(_, w)| *w > MAX_WEIGHT)
-        .map(|(field, _)| FieldError::new(*field, range))
-        .collect();
+    let mut checks = Checks::default();
+    for (field, weight) in fields {
+        checks.range(field, i64::from(weight), 0, i64::from(MAX_WEIGHT));
+    }
     if fields.iter().all(|(_, w)| *w == 0) {
-        errors.push(FieldError::new("competency", ValidationCode::TooFew { min: 1 }));
+        checks.fail("competency", ValidationCode::TooFew { min: 1 });
     }
-    if note.chars().count() > MAX_NOTE_CHARS {
-        errors
-            .push(FieldError::new("note", ValidationCode::TooLong { max: MAX_NOTE_CHARS as u32 }));
-    }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::Invalid(errors)) }
+    checks.text("note", note, false, MAX_NOTE_CHARS as u32);
+    checks.finish().map_err(AppError::Invalid)
 }

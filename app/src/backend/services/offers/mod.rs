@@ -37,8 +37,7 @@ use crate::backend::entities::{
 use crate::backend::search::analyse;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
-    FieldError, OfferCompetency, OfferKind, OfferPerson, OfferStatus, OrganisationKind, Role,
-    ValidationCode,
+    FieldError, OfferCompetency, OfferKind, OfferPerson, OfferStatus, Role, ValidationCode,
 };
 
 /// The longest note a status change may carry (e.g. why a course was cancelled).
@@ -51,11 +50,7 @@ async fn authoring_university<C: ConnectionTrait>(
     slug: &str,
 ) -> Result<organisation::Model, AppError> {
     let university = organisations::find_by_slug(conn, slug).await?;
-    Actor::require(
-        organisations::kind_of(&university)? == OrganisationKind::University
-            && (actor.has_role_in(Role::Academic, university.id)
-                || actor.has_role_in(Role::UniversityCoordinator, university.id)),
-    )?;
+    Actor::require(organisations::speaks_for_university(actor, &university)?)?;
     Ok(university)
 }
 

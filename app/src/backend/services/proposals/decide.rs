@@ -14,9 +14,7 @@ use crate::backend::db;
 use crate::backend::entities::{collaboration, need, proposal};
 use crate::backend::services::needs;
 use crate::error::{AppError, ConflictReason};
-use crate::model::{
-    CollaborationStatus, FieldError, MAX_DECISION_NOTE, NeedStatus, ProposalStatus, ValidationCode,
-};
+use crate::model::{Checks, CollaborationStatus, MAX_DECISION_NOTE, NeedStatus, ProposalStatus};
 
 /// Accepts the waiting proposal `proposal_id` (a lead of the need's agency); the new
 /// collaboration's id.
@@ -74,15 +72,9 @@ where
     C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
 {
     let note = note.trim();
-    let length = note.chars().count();
-    if length == 0 || length > MAX_DECISION_NOTE as usize {
-        let code = if length == 0 {
-            ValidationCode::Required
-        } else {
-            ValidationCode::TooLong { max: MAX_DECISION_NOTE }
-        };
-        return Err(AppError::Invalid(vec![FieldError::new("note", code)]));
-    }
+    let mut checks = Checks::default();
+    checks.text("note", note, true, MAX_DECISION_NOTE);
+    checks.finish().map_err(AppError::Invalid)?;
     let txn = db::begin_write(conn).await?;
     let (found, _) = for_decision(&txn, actor, proposal_id).await?;
     decide(&txn, actor, &found, ProposalStatus::Declined, note).await?;

@@ -23,8 +23,8 @@ use crate::backend::entities::{need, offer, organisation, proposal};
 use crate::domain::calendar::WIB;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
-    FieldError, NeedKind, NeedStatus, OfferKind, OfferStatus, OrganisationKind, ProposalDraft,
-    ProposalStatus, ResearchOutput, Role, ValidationCode,
+    FieldError, NeedKind, NeedStatus, OfferKind, OfferStatus, ProposalDraft, ProposalStatus,
+    ResearchOutput, ValidationCode,
 };
 
 /// Submits `draft` for the need `need_slug` on behalf of the university `university_slug`;
@@ -42,7 +42,7 @@ where
     draft.validate().map_err(AppError::Invalid)?;
     let txn = db::begin_write(conn).await?;
     let university = organisations::find_by_slug(&txn, university_slug).await?;
-    Actor::require(speaks_for(actor, &university)?)?;
+    Actor::require(organisations::speaks_for_university(actor, &university)?)?;
     organisations::ensure_may_publish(&university)?;
     let found = needs::find(&txn, need_slug).await?;
     if !needs::may_see(&txn, Some(actor), &found).await? {
@@ -92,13 +92,6 @@ where
     })?;
     txn.commit().await?;
     Ok(created.id)
-}
-
-/// Whether `actor` may speak for `university` (its academics and coordinators).
-fn speaks_for(actor: &Actor, university: &organisation::Model) -> Result<bool, AppError> {
-    Ok(organisations::kind_of(university)? == OrganisationKind::University
-        && (actor.has_role_in(Role::Academic, university.id)
-            || actor.has_role_in(Role::UniversityCoordinator, university.id)))
 }
 
 /// The rules that need the need: seats for a competency need, outputs for research, a start
@@ -167,7 +160,7 @@ where
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !speaks_for(actor, &university)? {
+    if !organisations::speaks_for_university(actor, &university)? {
         return Err(AppError::NotFound);
     }
     let moved = proposal::Entity::update_many()
