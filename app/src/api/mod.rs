@@ -9,6 +9,7 @@ pub mod matching;
 pub mod needs;
 pub mod organisations;
 pub mod people;
+pub mod proposals;
 pub mod roster;
 pub mod session;
 pub mod stats;
@@ -36,6 +37,10 @@ pub use organisations::{
     ReviewOrganisation, get_organisation, list_organisations_for_review, review_organisation,
 };
 pub use people::{SetMemberActive, get_my_profile, get_person_profile, list_members};
+pub use proposals::{
+    AcceptProposal, DeclineProposal, SubmitProposal, WithdrawProposal, accept_proposal,
+    decline_proposal, get_need_proposals, get_proposal_editor, submit_proposal, withdraw_proposal,
+};
 pub use roster::get_roster_import;
 pub use session::{SignIn, SignOut, sign_in, sign_out};
 pub use stats::get_portal_counts;

@@ -20,6 +20,7 @@ mod organisation;
 mod password;
 mod person;
 mod proposal;
+mod proposal_view;
 mod research;
 mod research_form;
 mod role;
@@ -62,6 +63,7 @@ pub use proposal::{
     CollaborationStatus, MAX_DECISION_NOTE, MAX_PROPOSAL_MESSAGE, MAX_PROPOSAL_PRICE,
     ProposalDraft, ProposalKind, ProposalStatus,
 };
+pub use proposal_view::{NeedProposals, ProposalCard, ProposalEditor, ProposalForm};
 pub use research::{MAX_RESEARCH_BUDGET, ResearchDraft};
 pub use research_form::{ResearchEditor, ResearchForm};
 pub use role::Role;

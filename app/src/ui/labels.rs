@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{Locale, td_string};
 use crate::model::{
-    DeliveryMode, NeedKind, NeedStatus, OfferKind, OfferStatus, OrganisationKind, ResearchOutput,
-    Role,
+    DeliveryMode, NeedKind, NeedStatus, OfferKind, OfferStatus, OrganisationKind, ProposalKind,
+    ProposalStatus, ResearchOutput, Role,
 };
 
 /// The name of a role in the page's language.
@@ -80,6 +80,24 @@ pub fn need_status_label(locale: Locale, status: NeedStatus) -> &'static str {
         NeedStatus::Matched => td_string!(locale, need.status_matched),
         NeedStatus::Fulfilled => td_string!(locale, need.status_fulfilled),
         NeedStatus::Closed => td_string!(locale, need.status_closed),
+    }
+}
+
+/// What a university proposed: an existing offer or a tailored programme.
+pub fn proposal_kind_label(locale: Locale, kind: ProposalKind) -> &'static str {
+    match kind {
+        ProposalKind::Existing => td_string!(locale, proposal.kind_existing),
+        ProposalKind::Tailored => td_string!(locale, proposal.kind_tailored),
+    }
+}
+
+/// Where a proposal stands.
+pub fn proposal_status_label(locale: Locale, status: ProposalStatus) -> &'static str {
+    match status {
+        ProposalStatus::Submitted => td_string!(locale, proposal.status_submitted),
+        ProposalStatus::Accepted => td_string!(locale, proposal.status_accepted),
+        ProposalStatus::Declined => td_string!(locale, proposal.status_declined),
+        ProposalStatus::Withdrawn => td_string!(locale, proposal.status_withdrawn),
     }
 }
 

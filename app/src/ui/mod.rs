@@ -22,12 +22,14 @@ mod nav_toggle;
 mod need_editor_page;
 mod need_matches_page;
 mod need_page;
+mod need_proposals;
 mod needs_page;
 mod not_found_page;
 mod offer_page;
 mod organisation_page;
 mod positions_page;
 mod profile_page;
+mod proposal_form_page;
 mod research_editor_page;
 mod review_page;
 mod roster_import_page;
@@ -65,6 +67,7 @@ use offer_page::{CoursePage, ResearchPage};
 use organisation_page::OrganisationPage;
 use positions_page::PositionsPage;
 use profile_page::{AccountPage, PersonPage};
+use proposal_form_page::ProposalFormPage;
 use research_editor_page::{EditResearchPage, NewResearchPage};
 use review_page::ReviewPage;
 use roster_import_page::RosterImportPage;
@@ -161,6 +164,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("kebutuhan"), ParamSegment("slug"), StaticSegment("penawaran"))
                         view=NeedMatchesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("kebutuhan"), ParamSegment("slug"), StaticSegment("proposal-baru"))
+                        view=ProposalFormPage
                         ssr=SsrMode::Async
                     />
                     <Route

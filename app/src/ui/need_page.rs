@@ -1,6 +1,7 @@
 //! `/kebutuhan/{slug}`: a need's page for those who may see it — what the agency needs, why
 //! (with its evidence as a table), by when and with what budget — and, for the agency's leads and
-//! the province, the lifecycle buttons, the history and (open needs) the link to its ranked offers.
+//! the province, the lifecycle buttons, the history and (open needs) the link to its ranked offers;
+//! below, the universities' proposals (`need_proposals.rs`).
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -12,6 +13,7 @@ use super::labels::{
     localized_name, long_date, mode_label, need_kind_label, need_status_label, output_label, rupiah,
 };
 use super::locale::{localized, use_locale};
+use super::need_proposals::{NeedProposalsSection, ProposalActions};
 use crate::api::{ChangeNeedStatus, get_need};
 use crate::domain::calendar::format_wib;
 use crate::i18n::td_string;
@@ -23,13 +25,17 @@ pub fn NeedPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let change = ServerAction::<ChangeNeedStatus>::new();
-    let need =
-        Resource::new(move || (slug(), change.version().get()), move |(slug, _)| get_need(slug));
+    let proposals = ProposalActions::new();
+    // Accepting a proposal moves the need to matched: reload it too.
+    let need = Resource::new(
+        move || (slug(), change.version().get(), proposals.accept.version().get()),
+        move |(slug, _, _)| get_need(slug),
+    );
     view! {
         <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
             <Suspense>
                 {move || Suspend::new(async move {
-                    need.await.map(|detail| view! { <NeedView detail change /> })
+                    need.await.map(|detail| view! { <NeedView detail change proposals /> })
                 })}
             </Suspense>
         </ErrorBoundary>
@@ -37,7 +43,11 @@ pub fn NeedPage() -> impl IntoView {
 }
 
 #[component]
-fn NeedView(detail: NeedDetail, change: ServerAction<ChangeNeedStatus>) -> impl IntoView {
+fn NeedView(
+    detail: NeedDetail,
+    change: ServerAction<ChangeNeedStatus>,
+    proposals: ProposalActions,
+) -> impl IntoView {
     let locale = use_locale();
     let card = detail.card.clone();
     let banner = (card.status != NeedStatus::Open).then(|| {
@@ -131,6 +141,9 @@ fn NeedView(detail: NeedDetail, change: ServerAction<ChangeNeedStatus>) -> impl 
             <p class="prose plain-text">{detail.description.clone()}</p>
         </section>
         {(!detail.figures.is_empty()).then(|| view! { <Evidence figures=detail.figures.clone() /> })}
+        {(card.status != NeedStatus::Draft).then(|| view! {
+            <NeedProposalsSection slug=card.slug.clone() kind=card.kind actions=proposals />
+        })}
         {manage}
     }
 }

@@ -13,6 +13,7 @@ mod matching;
 mod needs;
 mod offers;
 mod people;
+mod proposal_views;
 mod proposals;
 mod reference;
 mod roster;

@@ -22,17 +22,17 @@ use crate::needs::{competency_need, research_need};
 use crate::offers::{course, research};
 use crate::people::actor;
 
-const KOMINFO_LEAD: &str = "kabid@diskominfotik.sinergi.example";
-const KOMINFO_ASN: &str = "asn1@diskominfotik.sinergi.example";
-const UNILA_ACADEMIC: &str = "dosen@unila.sinergi.example";
-const ITERA_ACADEMIC: &str = "dosen@itera.sinergi.example";
+pub const KOMINFO_LEAD: &str = "kabid@diskominfotik.sinergi.example";
+pub const KOMINFO_ASN: &str = "asn1@diskominfotik.sinergi.example";
+pub const UNILA_ACADEMIC: &str = "dosen@unila.sinergi.example";
+pub const ITERA_ACADEMIC: &str = "dosen@itera.sinergi.example";
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
 
 /// A tailored course programme for 25 ASN in March 2099.
-fn tailored() -> ProposalDraft {
+pub fn tailored() -> ProposalDraft {
     ProposalDraft {
         kind: ProposalKind::Tailored,
         offer: None,
@@ -46,18 +46,18 @@ fn tailored() -> ProposalDraft {
 }
 
 /// An open need of Diskominfotik from `draft`: its slug.
-async fn open(db: &DatabaseConnection, draft: &app::model::NeedDraft) -> String {
+pub async fn open(db: &DatabaseConnection, draft: &app::model::NeedDraft) -> String {
     let lead = actor(db, KOMINFO_LEAD).await;
     let slug = needs::create_need(db, &lead, "diskominfotik", draft).await.unwrap();
     needs::change_status(db, &lead, &slug, NeedStatus::Open, "").await.unwrap();
     slug
 }
 
-async fn status_of_need(db: &DatabaseConnection, slug: &str) -> String {
+pub async fn status_of_need(db: &DatabaseConnection, slug: &str) -> String {
     need::Entity::find().filter(need::Column::Slug.eq(slug)).one(db).await.unwrap().unwrap().status
 }
 
-async fn proposal_row(db: &DatabaseConnection, id: i32) -> proposal::Model {
+pub async fn proposal_row(db: &DatabaseConnection, id: i32) -> proposal::Model {
     proposal::Entity::find_by_id(id).one(db).await.unwrap().unwrap()
 }
 

@@ -50,7 +50,7 @@ pub(crate) fn manages(actor: &Actor, need: &need::Model) -> bool {
 
 /// Whether `actor` sees the agency's needs whatever their state, history included: its leads
 /// and the province.
-fn sees_everything_of(actor: &Actor, agency_id: i32) -> bool {
+pub(crate) fn sees_everything_of(actor: &Actor, agency_id: i32) -> bool {
     actor.has_role_in(Role::AgencyLead, agency_id) || actor.is_province_admin()
 }
 

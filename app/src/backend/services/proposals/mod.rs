@@ -7,6 +7,7 @@
 //! course (seats, no outputs). One proposal per university waits on a need at a time.
 
 mod decide;
+mod read;
 
 use chrono::Utc;
 use sea_orm::{
@@ -15,6 +16,7 @@ use sea_orm::{
 };
 
 pub use decide::{accept, decline};
+pub use read::{for_need, proposal_editor};
 
 use super::{needs, organisations};
 use crate::backend::auth::Actor;
@@ -23,8 +25,8 @@ use crate::backend::entities::{need, offer, organisation, proposal};
 use crate::domain::calendar::WIB;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
-    FieldError, NeedKind, NeedStatus, OfferKind, OfferStatus, ProposalDraft, ProposalStatus,
-    ResearchOutput, ValidationCode,
+    FieldError, NeedKind, NeedStatus, OfferKind, OfferStatus, ProposalDraft, ProposalForm,
+    ProposalStatus, ResearchOutput, ValidationCode,
 };
 
 /// Submits `draft` for the need `need_slug` on behalf of the university `university_slug`;
@@ -92,6 +94,28 @@ where
     })?;
     txn.commit().await?;
     Ok(created.id)
+}
+
+/// [`propose`] from the form as posted, read with the need's kind (seats or outputs).
+pub async fn submit<C>(
+    conn: &C,
+    actor: &Actor,
+    need_slug: &str,
+    university_slug: &str,
+    form: &ProposalForm,
+) -> Result<i32, AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    let university = organisations::find_by_slug(conn, university_slug).await?;
+    Actor::require(organisations::speaks_for_university(actor, &university)?)?;
+    let found = needs::find(conn, need_slug).await?;
+    if !needs::may_see(conn, Some(actor), &found).await? {
+        return Err(AppError::NotFound);
+    }
+    let kind = NeedKind::from_db(&found.kind).ok_or_else(|| AppError::internal("need kind"))?;
+    let draft = form.parse(kind).map_err(AppError::Invalid)?;
+    propose(conn, actor, need_slug, university_slug, &draft).await
 }
 
 /// The rules that need the need: seats for a competency need, outputs for research, a start
