@@ -14,6 +14,7 @@ mod matrix;
 mod needs;
 mod page_cache;
 mod pages;
+mod proposals;
 mod roster;
 mod security;
 mod support;

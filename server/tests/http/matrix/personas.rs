@@ -124,6 +124,12 @@ pub struct Fixture {
     pub draft_need: String,
     /// A stored dictionary import (by a province administrator).
     pub dictionary_import: i32,
+    /// The slug of a fresh open public research need of the target agency (of BKD when the
+    /// target is not an agency).
+    pub open_need: String,
+    /// A fresh waiting proposal on another such need, from the target university (from ITERA
+    /// when the target is not a university).
+    pub proposal: i32,
 }
 
 /// The target's person id, and a fresh pending access request to the target organisation.
@@ -198,16 +204,69 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
         .await
         .unwrap()
         .id,
+        open_need: open_need(app, target).await,
+        proposal: proposal(app, target).await,
+    }
+}
+
+/// A fresh public research need of the target agency, opened by its lead.
+async fn open_need(app: &TestApp, target: &Target) -> String {
+    let slug = draft_need(app, target).await;
+    let mut need = app::backend::entities::need::Entity::find()
+        .filter(app::backend::entities::need::Column::Slug.eq(&slug))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .map(app::backend::entities::need::ActiveModel::from)
+        .unwrap();
+    need.is_public = sea_orm::ActiveValue::Set(true);
+    sea_orm::ActiveModelTrait::update(need, &app.state.db).await.unwrap();
+    let lead = actor_for(app, lead_of(target)).await;
+    app::backend::services::needs::change_status(
+        &app.state.db,
+        &lead,
+        &slug,
+        app::model::NeedStatus::Open,
+        "",
+    )
+    .await
+    .unwrap();
+    slug
+}
+
+/// A waiting tailored proposal of the target university on a fresh open need.
+async fn proposal(app: &TestApp, target: &Target) -> i32 {
+    let need = open_need(app, target).await;
+    let university = if target.slug == "unila" { "unila" } else { "itera" };
+    let author = actor_for(app, &format!("dosen@{university}.sinergi.example")).await;
+    let day = |m| chrono::NaiveDate::from_ymd_opt(2099, m, 1).unwrap();
+    let draft = app::model::ProposalDraft {
+        kind: app::model::ProposalKind::Tailored,
+        offer: None,
+        seats: None,
+        price_rupiah: 0,
+        starts_on: day(3),
+        ends_on: day(8),
+        outputs: vec![app::model::ResearchOutput::Evaluation],
+        message: String::new(),
+    };
+    app::backend::services::proposals::propose(&app.state.db, &author, &need, university, &draft)
+        .await
+        .unwrap()
+}
+
+/// The lead of the target agency (of BKD when the target is not an agency).
+fn lead_of(target: &Target) -> &'static str {
+    match target.slug {
+        "diskominfotik" => "kabid@diskominfotik.sinergi.example",
+        _ => "kasubbag@bkd.sinergi.example",
     }
 }
 
 async fn draft_need(app: &TestApp, target: &Target) -> String {
     use app::model::{NeedDetails, NeedDraft, ResearchNeedDraft, ResearchOutput};
-    let (agency, lead) = match target.slug {
-        "diskominfotik" => ("diskominfotik", "kabid@diskominfotik.sinergi.example"),
-        _ => ("bkd", "kasubbag@bkd.sinergi.example"),
-    };
-    let lead = actor_for(app, lead).await;
+    let agency = if target.slug == "diskominfotik" { "diskominfotik" } else { "bkd" };
+    let lead = actor_for(app, lead_of(target)).await;
     let day = |m| chrono::NaiveDate::from_ymd_opt(2099, m, 1).unwrap();
     let draft = NeedDraft {
         title: format!("Kebutuhan Uji {}", uuid_like()),

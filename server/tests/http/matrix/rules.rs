@@ -24,7 +24,7 @@ pub const HIDDEN_FROM_PUBLIC: &[&str] = &[
 pub fn server_function_rules() -> Vec<Rule> {
     use app::api::{
         access::*, catalogue::*, competencies::*, invitations::*, login::*, matching::*, needs::*,
-        organisations::*, people::*, roster::*, session::*, stats::*,
+        organisations::*, people::*, proposals::*, roster::*, session::*, stats::*,
     };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
@@ -203,6 +203,45 @@ pub fn server_function_rules() -> Vec<Rule> {
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
         },
         Rule {
+            // Everyone who may read the need; each sees the proposals that are theirs to see.
+            path: GetNeedProposals::PATH,
+            body: |_, f| format!("slug={}", f.open_need),
+            allowed: |_, _| true,
+        },
+        Rule {
+            path: GetProposalEditor::PATH,
+            body: |t, f| format!("slug={}&university={}", f.open_need, t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            path: SubmitProposal::PATH,
+            body: |t, f| {
+                format!(
+                    "slug={}&university={}&form[kind]=tailored&form[price]=0\
+                     &form[starts_on]=2099-03-01&form[ends_on]=2099-08-01\
+                     &form[outputs][0]=evaluation&form[message]=",
+                    f.open_need, t.slug
+                )
+            },
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            path: WithdrawProposal::PATH,
+            body: |_, f| format!("id={}", f.proposal),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            // Deciding: the leads of the need's agency only, not the province.
+            path: AcceptProposal::PATH,
+            body: |_, f| format!("id={}", f.proposal),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            path: DeclineProposal::PATH,
+            body: |_, f| format!("id={}&note=Jadwal+tidak+cocok", f.proposal),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
             // Opening: the agency's leads; the province may only close.
             path: ChangeNeedStatus::PATH,
             body: |_, f| format!("slug={}&status=Open&note=", f.draft_need),
@@ -318,6 +357,11 @@ pub fn page_rules() -> Vec<PageRule> {
             route: "/kebutuhan/:slug/penawaran",
             url: |_, f| format!("/kebutuhan/{}/penawaran", f.draft_need),
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
+        },
+        PageRule {
+            route: "/kebutuhan/:slug/proposal-baru",
+            url: |t, f| format!("/kebutuhan/{}/proposal-baru?universitas={}", f.open_need, t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
         },
         PageRule {
             route: "/kebutuhan/:slug/ubah",
