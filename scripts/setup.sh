@@ -3,7 +3,7 @@
 # Idempotent: a second run on the same machine takes seconds.
 #
 #   scripts/setup.sh          # build tools (wasm32 target, cargo-leptos, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --test   # plus test tools (cargo-audit, Chromium, Playwright, wrk)
+#   scripts/setup.sh --test   # plus test tools (cargo-audit, Chromium, Playwright, wrk, aiosmtpd)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -44,6 +44,11 @@ if [ "$want_test" = 1 ]; then
   if ! (command -v cargo-audit >/dev/null && cargo-audit --version | grep -q " $CARGO_AUDIT_VERSION"); then
     log "installing cargo-audit $CARGO_AUDIT_VERSION (about 6 minutes)"
     cargo install cargo-audit --version "$CARGO_AUDIT_VERSION" --locked --root "$SINERGI_TOOLS"
+  fi
+  # The mail tests' SMTP server (app/tests/support/smtp_sink.py), from PyPI.
+  if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+    log "installing aiosmtpd (Python, for the mail tests)"
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore aiosmtpd==1.4.6
   fi
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)

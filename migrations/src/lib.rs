@@ -23,6 +23,7 @@ mod m20261129_000014_create_needs;
 mod m20261129_000015_extend_dictionary;
 mod m20261129_000016_create_matching;
 mod m20261129_000017_create_proposals;
+mod m20261129_000018_create_notifications;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000015_extend_dictionary::Migration),
             Box::new(m20261129_000016_create_matching::Migration),
             Box::new(m20261129_000017_create_proposals::Migration),
+            Box::new(m20261129_000018_create_notifications::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod csp;
 pub mod csv_upload;
 pub mod db;
 pub mod entities;
+pub mod mail;
 pub mod markdown;
 pub mod search;
 pub mod services;

@@ -15,6 +15,7 @@ mod need;
 mod need_form;
 mod need_view;
 mod nip;
+mod notification;
 mod offer;
 mod organisation;
 mod password;
@@ -51,6 +52,9 @@ pub use need::{
 pub use need_form::{FigureRow, NeedEditor, NeedForm};
 pub use need_view::{NEEDS_PAGE_SIZE, NeedCard, NeedDetail, NeedFacts, NeedPage, NeedQuery};
 pub use nip::{Nip, NipError, NipSex};
+pub use notification::{
+    NOTIFICATIONS_SHOWN, NotificationEvent, NotificationList, NotificationView,
+};
 pub use offer::{
     DeliveryMode, OfferCompetency, OfferKind, OfferPerson, OfferStatus, Region, ResearchOutput,
 };

@@ -25,6 +25,7 @@ mod need_page;
 mod need_proposals;
 mod needs_page;
 mod not_found_page;
+pub mod notification_text;
 mod offer_page;
 mod organisation_page;
 mod positions_page;

@@ -22,6 +22,7 @@ pub mod need;
 pub mod need_figure;
 pub mod need_match;
 pub mod need_status_change;
+pub mod notification;
 pub mod offer;
 pub mod offer_competency;
 pub mod offer_person;

@@ -18,6 +18,10 @@ pub struct Model {
     pub last_error: Option<String>,
     /// Set once the mail server accepted the message.
     pub sent_at: Option<DateTimeUtc>,
+    /// The worker holding the message while it sends it (see `backend::mail`).
+    pub locked_by: Option<String>,
+    /// When that hold lapses, should the worker die holding it.
+    pub locked_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,6 +8,7 @@ pub mod invitations;
 pub mod learning_forms;
 pub mod matching;
 pub mod needs;
+pub mod notifications;
 pub mod offers;
 pub mod organisations;
 pub mod people;

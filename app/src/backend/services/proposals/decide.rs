@@ -1,7 +1,8 @@
 //! The agency's decision on a proposal. Accepting creates the collaboration, declines every
-//! other waiting proposal (with an empty note: "another proposal was accepted") and marks the
-//! need matched — all in one transaction, with the need's row locked, so that of two leads
-//! accepting at once one wins and the other is told the need is no longer open.
+//! other waiting proposal (with an empty note: "another proposal was accepted"), marks the need
+//! matched and tells every university concerned — all in one transaction, with the need's row
+//! locked, so that of two leads accepting at once one wins and the other is told the need is no
+//! longer open.
 
 use chrono::Utc;
 use sea_orm::{
@@ -9,12 +10,15 @@ use sea_orm::{
     EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
+use super::university_side;
 use crate::backend::auth::Actor;
 use crate::backend::db;
-use crate::backend::entities::{collaboration, need, proposal};
-use crate::backend::services::needs;
+use crate::backend::entities::{collaboration, need, organisation, proposal};
+use crate::backend::services::{needs, notifications};
 use crate::error::{AppError, ConflictReason};
-use crate::model::{Checks, CollaborationStatus, MAX_DECISION_NOTE, NeedStatus, ProposalStatus};
+use crate::model::{
+    Checks, CollaborationStatus, MAX_DECISION_NOTE, NeedStatus, NotificationEvent, ProposalStatus,
+};
 
 /// Accepts the waiting proposal `proposal_id` (a lead of the need's agency); the new
 /// collaboration's id.
@@ -25,6 +29,12 @@ where
     let txn = db::begin_write(conn).await?;
     let (found, need) = for_decision(&txn, actor, proposal_id).await?;
     let now = Utc::now();
+    let others = proposal::Entity::find()
+        .filter(proposal::Column::NeedId.eq(need.id))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_db()))
+        .filter(proposal::Column::Id.ne(found.id))
+        .all(&txn)
+        .await?;
     decide(&txn, actor, &found, ProposalStatus::Accepted, "").await?;
     // The others waiting on the need: declined, the empty note saying another was accepted.
     proposal::Entity::update_many()
@@ -57,6 +67,20 @@ where
     .insert(&txn)
     .await?;
     needs::mark_matched(&txn, need.id, actor.person_id).await?;
+    let agency = agency_name(&txn, &need).await?;
+    let link = format!("/kebutuhan/{}", need.slug);
+    let accepted =
+        NotificationEvent::ProposalAccepted { need: need.title.clone(), agency: agency.clone() };
+    notifications::notify(&txn, &university_side(&txn, &found).await?, &accepted, &link).await?;
+    let passed_over = NotificationEvent::ProposalDeclined {
+        need: need.title.clone(),
+        agency,
+        note: String::new(),
+    };
+    for other in &others {
+        notifications::notify(&txn, &university_side(&txn, other).await?, &passed_over, &link)
+            .await?;
+    }
     txn.commit().await?;
     Ok(created.id)
 }
@@ -76,8 +100,15 @@ where
     checks.text("note", note, true, MAX_DECISION_NOTE);
     checks.finish().map_err(AppError::Invalid)?;
     let txn = db::begin_write(conn).await?;
-    let (found, _) = for_decision(&txn, actor, proposal_id).await?;
+    let (found, need) = for_decision(&txn, actor, proposal_id).await?;
     decide(&txn, actor, &found, ProposalStatus::Declined, note).await?;
+    let event = NotificationEvent::ProposalDeclined {
+        need: need.title.clone(),
+        agency: agency_name(&txn, &need).await?,
+        note: note.to_owned(),
+    };
+    let link = format!("/kebutuhan/{}", need.slug);
+    notifications::notify(&txn, &university_side(&txn, &found).await?, &event, &link).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -106,6 +137,15 @@ async fn for_decision(
         return Err(AppError::Conflict(ConflictReason::Stale));
     }
     Ok((found, need))
+}
+
+/// The name of the need's agency.
+async fn agency_name(txn: &DatabaseTransaction, need: &need::Model) -> Result<String, AppError> {
+    Ok(organisation::Entity::find_by_id(need.agency_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .name)
 }
 
 /// Moves the waiting proposal to `to`, conditionally on it still waiting.

@@ -18,15 +18,15 @@ use sea_orm::{
 pub use decide::{accept, decline};
 pub use read::{for_need, proposal_editor};
 
-use super::{needs, organisations};
+use super::{needs, notifications, organisations};
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{need, offer, organisation, proposal};
 use crate::domain::calendar::WIB;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
-    FieldError, NeedKind, NeedStatus, OfferKind, OfferStatus, ProposalDraft, ProposalForm,
-    ProposalStatus, ResearchOutput, ValidationCode,
+    FieldError, NeedKind, NeedStatus, NotificationEvent, OfferKind, OfferStatus, ProposalDraft,
+    ProposalForm, ProposalStatus, ResearchOutput, Role, ValidationCode,
 };
 
 /// Submits `draft` for the need `need_slug` on behalf of the university `university_slug`;
@@ -92,8 +92,28 @@ where
         }
         other => other,
     })?;
+    let leads = notifications::members_with_role(&txn, found.agency_id, Role::AgencyLead).await?;
+    let event = NotificationEvent::ProposalReceived {
+        need: found.title.clone(),
+        university: university.name.clone(),
+    };
+    notifications::notify(&txn, &leads, &event, &format!("/kebutuhan/{}", found.slug)).await?;
     txn.commit().await?;
     Ok(created.id)
+}
+
+/// Who hears of a decision on `proposal`: its author and its university's coordinators.
+async fn university_side<C: ConnectionTrait>(
+    conn: &C,
+    proposal: &proposal::Model,
+) -> Result<Vec<i32>, AppError> {
+    let mut people =
+        notifications::members_with_role(conn, proposal.university_id, Role::UniversityCoordinator)
+            .await?;
+    if !people.contains(&proposal.created_by) {
+        people.push(proposal.created_by);
+    }
+    Ok(people)
 }
 
 /// [`propose`] from the form as posted, read with the need's kind (seats or outputs).

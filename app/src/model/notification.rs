@@ -1,0 +1,40 @@
+//! Notifications: the events a person is told about, in the portal and by mail, and the list
+//! the notification centre shows.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What happened. Stored as JSON with the names it needs, so that each reader's page renders
+/// it in their own language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotificationEvent {
+    /// To the agency's leads: a university proposed for their need.
+    ProposalReceived { need: String, university: String },
+    /// To the university: the agency accepted its proposal; a collaboration is agreed.
+    ProposalAccepted { need: String, agency: String },
+    /// To the university: the agency declined its proposal; an empty note means it accepted
+    /// another.
+    ProposalDeclined { need: String, agency: String, note: String },
+}
+
+/// One notification in the centre.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i32,
+    pub event: NotificationEvent,
+    /// The portal path it is about.
+    pub link: String,
+    pub created_at: DateTime<Utc>,
+    pub read: bool,
+}
+
+/// The newest notifications of the signed-in person, and how many are unread in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationList {
+    pub items: Vec<NotificationView>,
+    pub unread: u64,
+}
+
+/// How many notifications the centre lists.
+pub const NOTIFICATIONS_SHOWN: u64 = 50;

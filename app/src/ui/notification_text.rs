@@ -1,0 +1,68 @@
+//! Notifications in words, in either language: the sentence the notification centre shows and
+//! the mail sent with it (both written from the same translations).
+
+use crate::i18n::{Locale, td_string};
+use crate::model::NotificationEvent;
+
+/// The event as one sentence.
+pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
+    match event {
+        NotificationEvent::ProposalReceived { need, university } => td_string!(
+            locale,
+            notification.proposal_received,
+            university = university.clone(),
+            need = need.clone()
+        )
+        .to_string(),
+        NotificationEvent::ProposalAccepted { need, agency } => td_string!(
+            locale,
+            notification.proposal_accepted,
+            agency = agency.clone(),
+            need = need.clone()
+        )
+        .to_string(),
+        NotificationEvent::ProposalDeclined { need, agency, note } if note.is_empty() => {
+            td_string!(
+                locale,
+                notification.proposal_declined_other,
+                agency = agency.clone(),
+                need = need.clone()
+            )
+            .to_string()
+        }
+        NotificationEvent::ProposalDeclined { need, agency, note } => td_string!(
+            locale,
+            notification.proposal_declined,
+            agency = agency.clone(),
+            need = need.clone(),
+            note = note.clone()
+        )
+        .to_string(),
+    }
+}
+
+/// A short title for the event (a mail's subject).
+pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
+    match event {
+        NotificationEvent::ProposalReceived { need, .. } => {
+            td_string!(locale, notification.headline_received, need = need.clone()).to_string()
+        }
+        NotificationEvent::ProposalAccepted { need, .. } => {
+            td_string!(locale, notification.headline_accepted, need = need.clone()).to_string()
+        }
+        NotificationEvent::ProposalDeclined { need, .. } => {
+            td_string!(locale, notification.headline_declined, need = need.clone()).to_string()
+        }
+    }
+}
+
+/// The mail's text in one language: greeting, the sentence, the link, and why it was sent.
+pub fn mail_part(locale: Locale, name: &str, event: &NotificationEvent, link: &str) -> String {
+    format!(
+        "{}\n\n{}\n\n{} {link}\n\n{}\n",
+        td_string!(locale, notification.mail_greeting, name = name.to_owned()),
+        sentence(locale, event),
+        td_string!(locale, notification.mail_open),
+        td_string!(locale, notification.mail_footer),
+    )
+}
