@@ -1,16 +1,20 @@
-//! Work the server does besides answering requests: purging ended sessions, and keeping stored
-//! matches fresh from the matching queue. Every task is safe to run in several processes at
-//! once (see each function).
+//! Work the server does besides answering requests: purging ended sessions, keeping stored
+//! matches fresh from the matching queue, and sending the outbox's mail. Every task is safe to
+//! run in several processes at once (see each function).
 
 use std::time::Duration;
 
+use app::backend::mail::Mailer;
 use app::domain::calendar::WIB;
 use sea_orm::DatabaseConnection;
 
-/// Starts the background tasks on the current runtime.
-pub fn spawn_all(db: &DatabaseConnection) {
+/// Starts the background tasks on the current runtime (mail only with a mailer).
+pub fn spawn_all(db: &DatabaseConnection, mailer: Option<Mailer>) {
     tokio::spawn(purge_sessions(db.clone()));
     tokio::spawn(refresh_matches(db.clone()));
+    if let Some(mailer) = mailer {
+        tokio::spawn(send_mail(db.clone(), mailer));
+    }
 }
 
 /// Every ten minutes, deletes the sessions that ended without being presented again. Several
@@ -45,6 +49,33 @@ async fn refresh_matches(db: DatabaseConnection) {
             Err(error) => {
                 tracing::warn!(?error, "refreshing matches failed");
                 tokio::time::sleep(5 * MATCHING_IDLE).await;
+            }
+        }
+    }
+}
+
+/// Messages sent per round.
+const MAIL_BATCH: u64 = 20;
+/// How long the worker rests when nothing was due: new mail leaves within this long.
+const MAIL_IDLE: Duration = Duration::from_secs(5);
+
+/// Sends the outbox: at once while full rounds go out, every [`MAIL_IDLE`] otherwise. Several
+/// processes may: each message is claimed under a lease by one of them (`backend::mail`).
+async fn send_mail(db: DatabaseConnection, mailer: Mailer) {
+    loop {
+        match mailer.run_once(&db, chrono::Utc::now(), MAIL_BATCH).await {
+            Ok(round) if round.sent + round.failed == MAIL_BATCH => {
+                tracing::debug!(?round, "mail sent");
+            }
+            Ok(round) => {
+                if round.sent + round.failed > 0 {
+                    tracing::info!(sent = round.sent, failed = round.failed, "mail round");
+                }
+                tokio::time::sleep(MAIL_IDLE).await;
+            }
+            Err(error) => {
+                tracing::warn!(?error, "sending mail failed");
+                tokio::time::sleep(6 * MAIL_IDLE).await;
             }
         }
     }

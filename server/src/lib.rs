@@ -29,6 +29,8 @@ pub enum StartError {
     Database(#[from] sea_orm::DbErr),
     #[error("{0}")]
     App(#[from] app::error::AppError),
+    #[error("mail: {0}")]
+    Mail(String),
     #[error("leptos configuration: {0}")]
     Leptos(String),
     #[error("network: {0}")]
@@ -56,8 +58,18 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     let login = Arc::new(login);
     let warm = login.clone();
     tokio::spawn(async move { warm.discover_all(chrono::Utc::now()).await });
+    let mail = config.mail_settings().map_err(StartError::Mail)?;
+    let mailer = match &mail {
+        Some(settings) => {
+            Some(app::backend::mail::Mailer::new(settings, app::backend::mail::worker_name())?)
+        }
+        None => {
+            tracing::warn!("SINERGI_SMTP_URL is not set: mail stays in the outbox, unsent");
+            None
+        }
+    };
     let state = AppState { db: conn, config: Arc::new(config), leptos_options, login };
-    background::spawn_all(&state.db);
+    background::spawn_all(&state.db, mailer);
     let listen = state.config.listen;
     let app = router::app(state);
 

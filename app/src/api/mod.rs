@@ -7,6 +7,7 @@ pub mod invitations;
 pub mod login;
 pub mod matching;
 pub mod needs;
+pub mod notifications;
 pub mod organisations;
 pub mod people;
 pub mod proposals;
@@ -32,6 +33,9 @@ pub use matching::get_need_matches;
 pub use needs::{
     ChangeNeedStatus, SaveNeed, change_need_status, get_need, get_need_editor, list_needs,
     save_need,
+};
+pub use notifications::{
+    MarkNotificationsRead, get_unread_count, list_notifications, mark_notifications_read,
 };
 pub use organisations::{
     ReviewOrganisation, get_organisation, list_organisations_for_review, review_organisation,

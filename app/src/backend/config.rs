@@ -45,9 +45,31 @@ pub struct Config {
     /// Log as JSON lines (for log collectors) instead of human-readable text.
     #[arg(long, env = "SINERGI_LOG_JSON", default_value_t = false)]
     pub log_json: bool,
+
+    /// The mail server, as `smtp://user:password@host:587?tls=required` (STARTTLS) or
+    /// `smtps://user:password@host:465`. Unset: mail waits in the outbox, unsent.
+    #[arg(long, env = "SINERGI_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// The sender of the portal's mail, as `Name <address>`; required with an SMTP URL.
+    #[arg(long, env = "SINERGI_MAIL_FROM")]
+    pub mail_from: Option<String>,
 }
 
 impl Config {
+    /// How to send mail, if an SMTP server is configured; an error names what is missing.
+    pub fn mail_settings(&self) -> Result<Option<super::mail::MailSettings>, String> {
+        let Some(smtp_url) = self.smtp_url.clone().filter(|u| !u.is_empty()) else {
+            return Ok(None);
+        };
+        let from = self
+            .mail_from
+            .clone()
+            .filter(|f| !f.is_empty())
+            .ok_or("SINERGI_SMTP_URL is set but SINERGI_MAIL_FROM is not: name the sender")?;
+        Ok(Some(super::mail::MailSettings { smtp_url, from, base_url: self.base_url.clone() }))
+    }
+
     /// The database URL to connect to, after applying the SQLite default.
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| {

@@ -1,9 +1,10 @@
-//! The frame of every page: skip link, header with navigation and language switch, footer.
+//! The frame of every page: skip link, header with navigation (and the unread notifications'
+//! count) and language switch, footer.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::api::SignOut;
+use crate::api::{SignOut, get_unread_count};
 
 use super::locale::{localized, switch_href, use_locale};
 use super::nav_toggle::NavToggle;
@@ -70,6 +71,12 @@ fn SignedInLinks() -> impl IntoView {
     let Some(viewer) = viewer() else { return ().into_any() };
     view! {
         <li>
+            <a href=localized(locale, "/notifikasi")>
+                {td_string!(locale, nav.notifications)}
+                <UnreadBadge />
+            </a>
+        </li>
+        <li>
             <a href=localized(locale, "/akun")>{td_string!(locale, nav.account)}</a>
         </li>
         {viewer.province_admin.then(|| view! {
@@ -79,6 +86,24 @@ fn SignedInLinks() -> impl IntoView {
         })}
     }
     .into_any()
+}
+
+/// The number of unread notifications, when there are any.
+#[component]
+fn UnreadBadge() -> impl IntoView {
+    let locale = use_locale();
+    let count = Resource::new(|| (), |_| get_unread_count());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                // The badge is a convenience: a failure to count leaves it out.
+                count.await.ok().filter(|n| *n > 0).map(|n| {
+                    let label = td_string!(locale, nav.unread, count = n).to_string();
+                    view! { " " <span class="badge" aria-label=label>{n}</span> }
+                })
+            })}
+        </Suspense>
+    }
 }
 
 /// The signed-in person's name and a sign-out button (a plain form: no JavaScript needed).

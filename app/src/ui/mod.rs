@@ -26,6 +26,7 @@ mod need_proposals;
 mod needs_page;
 mod not_found_page;
 pub mod notification_text;
+mod notifications_page;
 mod offer_page;
 mod organisation_page;
 mod positions_page;
@@ -64,6 +65,7 @@ use need_matches_page::NeedMatchesPage;
 use need_page::NeedPage;
 use needs_page::NeedsPage;
 use not_found_page::NotFoundPage;
+use notifications_page::NotificationsPage;
 use offer_page::{CoursePage, ResearchPage};
 use organisation_page::OrganisationPage;
 use positions_page::PositionsPage;
@@ -118,6 +120,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("notifikasi")
+                        view=NotificationsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("kompetensi")
                         view=DictionaryPage

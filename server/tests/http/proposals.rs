@@ -140,3 +140,50 @@ async fn the_form_is_refused_to_the_agency_and_to_visitors() {
     let page = body_text(send(&app, get(&format!("/kebutuhan/{slug}"))).await).await;
     assert!(!page.contains("proposals-heading"));
 }
+
+#[tokio::test]
+async fn the_lead_finds_the_proposal_in_the_notification_centre_and_marks_it_read() {
+    let app = test_app().await;
+    let slug = open_competency_need(&app).await;
+    let lead = session_cookie_for(&app, LEAD).await;
+    let before = body_text(send(&app, cookie_get("/notifikasi", &lead)).await).await;
+    assert!(before.contains("Belum ada notifikasi."), "{before}");
+    assert!(!before.contains(r#"class="badge""#), "no badge without unread notifications");
+
+    let academic = session_cookie_for(&app, ACADEMIC).await;
+    let form_page = format!("/kebutuhan/{slug}/proposal-baru?universitas=unila");
+    let path = app::api::SubmitProposal::PATH;
+    let sent =
+        send(&app, form_post_from(&form_page, path, proposal_body(&slug, "25"), Some(&academic)))
+            .await;
+    assert!(sent.status().is_redirection());
+
+    let centre = body_text(send(&app, cookie_get("/notifikasi", &lead)).await).await;
+    assert!(
+        centre.contains(r#"aria-label="1 belum dibaca" class="badge">1</span>"#),
+        "the header's badge: {centre}"
+    );
+    assert!(centre.contains("Universitas Lampung mengajukan proposal untuk kebutuhan"), "{centre}");
+    assert!(centre.contains(&format!(r#"href="/kebutuhan/{slug}""#)), "it links to the need");
+    let english = body_text(send(&app, cookie_get("/en/notifikasi", &lead)).await).await;
+    assert!(english.contains("Universitas Lampung submitted a proposal for the need"), "{english}");
+    assert!(english.contains(&format!(r#"href="/en/kebutuhan/{slug}""#)));
+    // The university that proposed is not told of its own proposal.
+    let own = body_text(send(&app, cookie_get("/notifikasi", &academic)).await).await;
+    assert!(own.contains("Belum ada notifikasi."));
+
+    let read = send(
+        &app,
+        form_post_from(
+            "/notifikasi",
+            app::api::MarkNotificationsRead::PATH,
+            String::new(),
+            Some(&lead),
+        ),
+    )
+    .await;
+    assert!(read.status().is_redirection());
+    let after = body_text(send(&app, cookie_get("/notifikasi", &lead)).await).await;
+    assert!(!after.contains(r#"class="badge""#), "read: no badge, {after}");
+    assert!(after.contains(r#"data-state="read""#));
+}

@@ -117,6 +117,8 @@ async fn app_on(
         demo_data: true,
         log: "warn".into(),
         log_json: false,
+        smtp_url: None,
+        mail_from: None,
     };
     let leptos_options = LeptosOptions::builder()
         .output_name("sinergi")

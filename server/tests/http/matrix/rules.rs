@@ -24,7 +24,8 @@ pub const HIDDEN_FROM_PUBLIC: &[&str] = &[
 pub fn server_function_rules() -> Vec<Rule> {
     use app::api::{
         access::*, catalogue::*, competencies::*, invitations::*, login::*, matching::*, needs::*,
-        organisations::*, people::*, proposals::*, roster::*, session::*, stats::*,
+        notifications::*, organisations::*, people::*, proposals::*, roster::*, session::*,
+        stats::*,
     };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
@@ -203,6 +204,22 @@ pub fn server_function_rules() -> Vec<Rule> {
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
         },
         Rule {
+            path: ListNotifications::PATH,
+            body: |_, _| String::new(),
+            allowed: |p, _| p.signed_in(),
+        },
+        Rule {
+            // A visitor's count is 0: the header asks on every page.
+            path: GetUnreadCount::PATH,
+            body: |_, _| String::new(),
+            allowed: |_, _| true,
+        },
+        Rule {
+            path: MarkNotificationsRead::PATH,
+            body: |_, _| String::new(),
+            allowed: |p, _| p.signed_in(),
+        },
+        Rule {
             // Everyone who may read the need; each sees the proposals that are theirs to see.
             path: GetNeedProposals::PATH,
             body: |_, f| format!("slug={}", f.open_need),
@@ -357,6 +374,11 @@ pub fn page_rules() -> Vec<PageRule> {
             route: "/kebutuhan/:slug/penawaran",
             url: |_, f| format!("/kebutuhan/{}/penawaran", f.draft_need),
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
+        },
+        PageRule {
+            route: "/notifikasi",
+            url: |_, _| "/notifikasi".into(),
+            allowed: |p, _| p.signed_in(),
         },
         PageRule {
             route: "/kebutuhan/:slug/proposal-baru",
