@@ -24,6 +24,8 @@ mod m20261129_000015_extend_dictionary;
 mod m20261129_000016_create_matching;
 mod m20261129_000017_create_proposals;
 mod m20261129_000018_create_notifications;
+mod m20261129_000019_create_collaboration_history;
+mod m20261129_000020_create_shortlists;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -50,6 +52,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000016_create_matching::Migration),
             Box::new(m20261129_000017_create_proposals::Migration),
             Box::new(m20261129_000018_create_notifications::Migration),
+            Box::new(m20261129_000019_create_collaboration_history::Migration),
+            Box::new(m20261129_000020_create_shortlists::Migration),
         ]
     }
 }

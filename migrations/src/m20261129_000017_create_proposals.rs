@@ -286,7 +286,7 @@ enum Proposals {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum Collaborations {
+pub enum Collaborations {
     Table,
     Id,
     NeedId,

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod catalogue;
+pub mod collaborations;
 pub mod competencies;
 pub mod invitations;
 pub mod login;
@@ -23,13 +24,19 @@ pub use catalogue::{
     ChangeOfferStatus, SaveCourse, SaveResearch, change_offer_status, get_catalogue_facets,
     get_course_editor, get_offer, get_offer_history, get_research_editor, search_catalogue,
 };
+pub use collaborations::{
+    ChangeCollaborationStatus, change_collaboration_status, get_collaboration,
+};
 pub use competencies::{
     SaveLearningForm, get_competency_dictionary, get_dictionary_import, get_positions,
     list_learning_forms, save_learning_form,
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
-pub use matching::get_need_matches;
+pub use matching::{
+    InviteToPropose, ShortlistOffer, get_need_matches, get_university_matches, invite_to_propose,
+    shortlist_offer,
+};
 pub use needs::{
     ChangeNeedStatus, SaveNeed, change_need_status, get_need, get_need_editor, list_needs,
     save_need,

@@ -136,6 +136,11 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ("uq_proposals_submitted", "proposals.need_id, proposals.university_id", "proposal"),
     ("uq_collaborations_need", "collaborations.need_id", "need"),
     ("uq_collaborations_proposal", "collaborations.proposal_id", "proposal"),
+    (
+        "uq_proposal_invitations_need_offer",
+        "proposal_invitations.need_id, proposal_invitations.offer_id",
+        "offer",
+    ),
     ("uq_learning_forms_code", "learning_forms.code", "code"),
     ("uq_positions_code", "positions.code", "code"),
     ("uq_offers_slug", "offers.slug", "slug"),

@@ -1,9 +1,9 @@
-//! What the pages of matching show: a need's ranked offers with the parts of each score, and the
-//! filters of that list as URL parameters.
+//! What the pages of matching show: a need's ranked offers with the parts of each score, the
+//! filters of that list as URL parameters, and the needs a university's offers match.
 
 use serde::{Deserialize, Serialize};
 
-use super::{DeliveryMode, NeedCard, OfferCard, Price};
+use super::{DeliveryMode, NeedCard, OfferCard, OfferKind, Price};
 use crate::domain::matching::Part;
 
 /// Filters of a need's ranked offers. Unknown or malformed parameters are ignored: an old link
@@ -13,6 +13,8 @@ use crate::domain::matching::Part;
 pub struct MatchQuery {
     pub mode: Option<DeliveryMode>,
     pub price: Option<Price>,
+    /// Only the offers on the need's shortlist (`daftar=pendek`).
+    pub shortlist_only: bool,
 }
 
 impl MatchQuery {
@@ -23,6 +25,7 @@ impl MatchQuery {
             match key {
                 "moda" => query.mode = DeliveryMode::from_db(value),
                 "biaya" => query.price = Price::from_param(value),
+                "daftar" => query.shortlist_only = value == "pendek",
                 _ => {}
             }
         }
@@ -50,6 +53,10 @@ pub struct MatchedOffer {
     /// 0–100.
     pub total: u8,
     pub parts: Vec<Part>,
+    /// On the need's shortlist.
+    pub shortlisted: bool,
+    /// The offer's university was invited to propose it.
+    pub invited: bool,
 }
 
 /// A need's ranked offers, as its agency's leads see them.
@@ -64,12 +71,38 @@ pub struct NeedMatchList {
     pub pending: bool,
     /// (code, Indonesian name, English name) of the competencies the reasons name.
     pub competencies: Vec<(String, String, String)>,
+    /// The viewer leads the need's agency and the need is open: shortlist and invite.
+    pub may_act: bool,
 }
+
+/// One open need on a university's list: the need, its best-ranked offer of the university and
+/// that offer's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchedNeed {
+    pub need: NeedCard,
+    pub offer_slug: String,
+    pub offer_title: String,
+    pub offer_kind: OfferKind,
+    /// 0–100.
+    pub total: u8,
+    /// The university has a proposal waiting on the need.
+    pub proposed: bool,
+}
+
+/// The open needs a university's offers match, best first, as its staff see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UniversityMatchList {
+    pub university_slug: String,
+    pub university_name: String,
+    pub needs: Vec<MatchedNeed>,
+}
+
+/// How many needs a university's list shows.
+pub const UNIVERSITY_MATCHES_SHOWN: usize = 50;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::OfferKind;
 
     fn card(mode: DeliveryMode, fee: i64) -> OfferCard {
         OfferCard {
@@ -92,7 +125,11 @@ mod tests {
         let query = MatchQuery::from_params([("moda", "daring"), ("biaya", "gratis"), ("x", "y")]);
         assert_eq!(
             query,
-            MatchQuery { mode: Some(DeliveryMode::Daring), price: Some(Price::Free) }
+            MatchQuery {
+                mode: Some(DeliveryMode::Daring),
+                price: Some(Price::Free),
+                shortlist_only: false
+            }
         );
         assert!(query.admits(&card(DeliveryMode::Daring, 0)));
         assert!(!query.admits(&card(DeliveryMode::Daring, 100_000)), "paid");

@@ -2,6 +2,7 @@
 
 mod access;
 mod catalogue;
+mod collaboration;
 mod common_passwords;
 mod competency;
 mod course;
@@ -34,6 +35,7 @@ pub use catalogue::{
     CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price,
     ResearchFacts, SessionView, StatusChangeView,
 };
+pub use collaboration::{CollaborationDetail, CollaborationStep, Contact, MAX_COLLABORATION_NOTE};
 pub use competency::{
     CompetencyDictionary, CompetencyTypeView, CompetencyView, PositionList,
     PositionRequirementView, PositionView,
@@ -44,7 +46,10 @@ pub use email::{EmailError, normalise_email};
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
-pub use matching::{MatchQuery, MatchedOffer, NeedMatchList};
+pub use matching::{
+    MatchQuery, MatchedNeed, MatchedOffer, NeedMatchList, UNIVERSITY_MATCHES_SHOWN,
+    UniversityMatchList,
+};
 pub use need::{
     CompetencyNeedDraft, NeedDetails, NeedDraft, NeedFigure, NeedKind, NeedStatus,
     ResearchNeedDraft, need_limits,

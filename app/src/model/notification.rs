@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::CollaborationStatus;
+
 /// What happened. Stored as JSON with the names it needs, so that each reader's page renders
 /// it in their own language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +18,12 @@ pub enum NotificationEvent {
     /// To the university: the agency declined its proposal; an empty note means it accepted
     /// another.
     ProposalDeclined { need: String, agency: String, note: String },
+    /// To the other party: a collaboration started, was completed or was cancelled (`note`:
+    /// why) by `by` (an organisation's name).
+    CollaborationChanged { need: String, status: CollaborationStatus, by: String, note: String },
+    /// To a university: an agency lead invites it to propose for a need, on the strength of its
+    /// offer `offer`.
+    InvitedToPropose { need: String, agency: String, offer: String },
 }
 
 /// One notification in the centre.

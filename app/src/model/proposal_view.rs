@@ -45,6 +45,8 @@ pub struct NeedProposals {
     /// The university (slug) the viewer may propose for now: the need is open, the university
     /// verified and no proposal of it waiting.
     pub may_propose_for: Option<String>,
+    /// The collaboration the need became, if the viewer may see it: its id.
+    pub collaboration: Option<i32>,
 }
 
 /// Every field of the proposal form, as text.

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{Locale, td_string};
 use crate::model::{
-    DeliveryMode, NeedKind, NeedStatus, OfferKind, OfferStatus, OrganisationKind, ProposalKind,
-    ProposalStatus, ResearchOutput, Role,
+    CollaborationStatus, DeliveryMode, NeedKind, NeedStatus, OfferKind, OfferStatus,
+    OrganisationKind, ProposalKind, ProposalStatus, ResearchOutput, Role,
 };
 
 /// The name of a role in the page's language.
@@ -98,6 +98,16 @@ pub fn proposal_status_label(locale: Locale, status: ProposalStatus) -> &'static
         ProposalStatus::Accepted => td_string!(locale, proposal.status_accepted),
         ProposalStatus::Declined => td_string!(locale, proposal.status_declined),
         ProposalStatus::Withdrawn => td_string!(locale, proposal.status_withdrawn),
+    }
+}
+
+/// Where a collaboration stands.
+pub fn collaboration_status_label(locale: Locale, status: CollaborationStatus) -> &'static str {
+    match status {
+        CollaborationStatus::Agreed => td_string!(locale, collaboration.status_agreed),
+        CollaborationStatus::Running => td_string!(locale, collaboration.status_running),
+        CollaborationStatus::Completed => td_string!(locale, collaboration.status_completed),
+        CollaborationStatus::Cancelled => td_string!(locale, collaboration.status_cancelled),
     }
 }
 

@@ -4,6 +4,7 @@
 mod access_request_page;
 mod access_requests_section;
 mod catalogue_page;
+mod collaboration_page;
 mod course_editor_page;
 mod dictionary_import_page;
 mod dictionary_page;
@@ -37,6 +38,7 @@ mod review_page;
 mod roster_import_page;
 mod roster_upload;
 mod sign_in_page;
+mod university_matches_page;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, MetaTags, Title, provide_meta_context};
@@ -46,6 +48,7 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
 use catalogue_page::CataloguePage;
+use collaboration_page::CollaborationPage;
 use course_editor_page::{EditCoursePage, NewCoursePage};
 use dictionary_import_page::DictionaryImportPage;
 use dictionary_page::DictionaryPage;
@@ -76,6 +79,7 @@ use review_page::ReviewPage;
 use roster_import_page::RosterImportPage;
 pub use roster_upload::UploadProgress;
 use sign_in_page::SignInPage;
+use university_matches_page::UniversityMatchesPage;
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -120,6 +124,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("kolaborasi"), ParamSegment("id"))
+                        view=CollaborationPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("notifikasi")
                         view=NotificationsPage
@@ -201,6 +210,15 @@ pub fn App() -> impl IntoView {
                             StaticSegment("ubah"),
                         )
                         view=EditResearchPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("organisasi"),
+                            ParamSegment("slug"),
+                            StaticSegment("kebutuhan-cocok"),
+                        )
+                        view=UniversityMatchesPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -1,16 +1,18 @@
 //! `/kebutuhan/{slug}/penawaran`: a need's ranked offers for its agency's leads and the
 //! province — each with its score, what fits and what does not, and the score part by part —
-//! with a plain GET filter form (mode, cost). Read from the stored ranking: no scoring here.
+//! with a plain GET filter form (mode, cost, shortlist); the agency's leads keep a shortlist and
+//! invite an offer's university to propose (plain forms). Read from the stored ranking.
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::ErrorView;
+use super::error_view::{FormError, form_error};
 use super::labels::{mode_label, offer_kind_label, rupiah};
 use super::locale::{localized, use_locale};
 use super::match_reasons::{factor_label, reason_text};
-use crate::api::get_need_matches;
+use crate::api::{InviteToPropose, ShortlistOffer, get_need_matches};
 use crate::i18n::td_string;
 use crate::model::{DeliveryMode, MatchQuery, MatchedOffer, NeedMatchList, Price};
 
@@ -22,8 +24,10 @@ pub fn NeedMatchesPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let query = Memo::new(move |_| {
         let map = query_map.get();
-        let pairs: Vec<(&str, String)> =
-            ["moda", "biaya"].iter().filter_map(|key| map.get(key).map(|v| (*key, v))).collect();
+        let pairs: Vec<(&str, String)> = ["moda", "biaya", "daftar"]
+            .iter()
+            .filter_map(|key| map.get(key).map(|v| (*key, v)))
+            .collect();
         MatchQuery::from_params(pairs.iter().map(|(k, v)| (*k, v.as_str())))
     });
     let list =
@@ -42,6 +46,12 @@ pub fn NeedMatchesPage() -> impl IntoView {
 #[component]
 fn MatchesView(list: NeedMatchList, query: MatchQuery) -> impl IntoView {
     let locale = use_locale();
+    let actions = LeadActions { shortlist: ServerAction::new(), invite: ServerAction::new() };
+    let error = move || {
+        form_error(actions.shortlist.value().get())
+            .or_else(|| form_error(actions.invite.value().get()))
+    };
+    let (slug, may_act) = (list.need.slug.clone(), list.may_act);
     let need_href = localized(locale, &format!("/kebutuhan/{}", list.need.slug));
     let shown = list.offers.len();
     let empty = if list.listed == 0 {
@@ -55,7 +65,10 @@ fn MatchesView(list: NeedMatchList, query: MatchQuery) -> impl IntoView {
     let items = list
         .offers
         .into_iter()
-        .map(|found| view! { <MatchItem found names=names.clone() /> })
+        .map(|found| {
+            let lead = may_act.then(|| (slug.clone(), actions));
+            view! { <MatchItem found names=names.clone() lead /> }
+        })
         .collect_view();
     view! {
         <Title text=format!("{} — {}", td_string!(locale, matching.title), list.need.title) />
@@ -71,6 +84,7 @@ fn MatchesView(list: NeedMatchList, query: MatchQuery) -> impl IntoView {
             <p class="status-banner" role="status">{td_string!(locale, matching.pending)}</p>
         })}
         <Filters slug=list.need.slug.clone() query />
+        {move || view! { <FormError error=error() /> }}
         <section id="match-results" aria-label=td_string!(locale, matching.title)>
             {empty.map(|text| view! { <p>{text}</p> })}
             {(shown > 0).then(|| view! {
@@ -110,6 +124,12 @@ fn Filters(slug: String, query: MatchQuery) -> impl IntoView {
                     {prices}
                 </select>
             </div>
+            <div class="field checkbox">
+                <label>
+                    <input type="checkbox" name="daftar" value="pendek" checked=query.shortlist_only />
+                    " "{td_string!(locale, matching.shortlist_only)}
+                </label>
+            </div>
             <div class="actions">
                 <button class="button" type="submit">{td_string!(locale, matching.submit)}</button>
             </div>
@@ -117,11 +137,61 @@ fn Filters(slug: String, query: MatchQuery) -> impl IntoView {
     }
 }
 
-/// One ranked offer: what it is, its score, what fits and what does not, and the parts.
+/// The actions of the need's agency leads on its ranking.
+#[derive(Clone, Copy)]
+struct LeadActions {
+    shortlist: ServerAction<ShortlistOffer>,
+    invite: ServerAction<InviteToPropose>,
+}
+
+/// One ranked offer: what it is, its score, what fits and what does not, and the parts; for a
+/// lead (`lead`: the need's slug and the actions), the shortlist and invitation buttons.
 #[component]
-fn MatchItem(found: MatchedOffer, names: Vec<(String, String, String)>) -> impl IntoView {
+fn MatchItem(
+    found: MatchedOffer,
+    names: Vec<(String, String, String)>,
+    lead: Option<(String, LeadActions)>,
+) -> impl IntoView {
     let locale = use_locale();
     let card = found.card;
+    let marks = (found.shortlisted || found.invited).then(|| {
+        view! {
+            <p class="match-marks">
+                {found.shortlisted.then(|| view! { <span class="badge">{td_string!(locale, matching.shortlisted)}</span>" " })}
+                {found.invited.then(|| view! { <span class="badge">{td_string!(locale, matching.invited)}</span> })}
+            </p>
+        }
+    });
+    let offer_slug = card.slug.clone();
+    let buttons = lead.map(|(slug, actions)| {
+        let on = !found.shortlisted;
+        let (need, offer) = (slug.clone(), offer_slug.clone());
+        let invite = (!found.invited).then(|| {
+            view! {
+                <ActionForm action=actions.invite attr:class="inline-form">
+                    <input type="hidden" name="slug" value=need />
+                    <input type="hidden" name="offer" value=offer />
+                    <button class="button button-small" type="submit">{td_string!(locale, matching.invite)}</button>
+                </ActionForm>
+            }
+        });
+        let label = if on {
+            td_string!(locale, matching.shortlist_add)
+        } else {
+            td_string!(locale, matching.shortlist_remove)
+        };
+        view! {
+            <div class="actions match-actions">
+                <ActionForm action=actions.shortlist attr:class="inline-form">
+                    <input type="hidden" name="slug" value=slug />
+                    <input type="hidden" name="offer" value=offer_slug.clone() />
+                    <input type="hidden" name="on" value=on.to_string() />
+                    <button class="button button-small" type="submit">{label}</button>
+                </ActionForm>
+                {invite}
+            </div>
+        }
+    });
     let href = localized(locale, &format!("/katalog/{}/{}", card.kind.path_segment(), card.slug));
     let mut facts = vec![offer_kind_label(locale, card.kind).to_owned()];
     if let Some(mode) = card.mode {
@@ -170,6 +240,7 @@ fn MatchItem(found: MatchedOffer, names: Vec<(String, String, String)>) -> impl 
                 <h2 class="match-title"><a href=href>{card.title}</a></h2>
                 <p class="offer-university">{card.university}</p>
                 <p class="offer-facts">{facts.join(" · ")}</p>
+                {marks}
                 {(!good.is_empty()).then(|| view! {
                     <h3 class="match-heading">{td_string!(locale, matching.fits)}</h3>
                     {list(good, "match-fits")}
@@ -190,6 +261,7 @@ fn MatchItem(found: MatchedOffer, names: Vec<(String, String, String)>) -> impl 
                         <tbody>{parts}</tbody>
                     </table>
                 </details>
+                {buttons}
             </article>
         </li>
     }

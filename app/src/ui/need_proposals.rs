@@ -87,6 +87,15 @@ fn ProposalList(
             </p>
         }
     });
+    let collaboration = list.collaboration.map(|id| {
+        view! {
+            <p>
+                <a class="button button-link" href=localized(locale, &format!("/kolaborasi/{id}"))>
+                    {td_string!(locale, collaboration.see)}
+                </a>
+            </p>
+        }
+    });
     let hint = (list.may_decide
         && list.proposals.iter().any(|p| p.status == ProposalStatus::Submitted))
     .then(|| view! { <p class="hint">{td_string!(locale, proposal.accept_hint)}</p> });
@@ -102,6 +111,7 @@ fn ProposalList(
         <section class="proposals" aria-labelledby="proposals-heading">
             <h2 id="proposals-heading">{td_string!(locale, proposal.heading)}</h2>
             {move || view! { <FormError error=error() /> }}
+            {collaboration}
             {make}
             {hint}
             {empty}

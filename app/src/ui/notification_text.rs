@@ -2,7 +2,7 @@
 //! the mail sent with it (both written from the same translations).
 
 use crate::i18n::{Locale, td_string};
-use crate::model::NotificationEvent;
+use crate::model::{CollaborationStatus, NotificationEvent};
 
 /// The event as one sentence.
 pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
@@ -38,6 +38,39 @@ pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
             note = note.clone()
         )
         .to_string(),
+        NotificationEvent::CollaborationChanged { need, status, by, note } => match status {
+            CollaborationStatus::Cancelled => td_string!(
+                locale,
+                notification.collaboration_cancelled,
+                by = by.clone(),
+                need = need.clone(),
+                note = note.clone()
+            )
+            .to_string(),
+            CollaborationStatus::Completed => td_string!(
+                locale,
+                notification.collaboration_completed,
+                by = by.clone(),
+                need = need.clone()
+            )
+            .to_string(),
+            // Agreed is never a move; it reads as the start it leads to.
+            CollaborationStatus::Running | CollaborationStatus::Agreed => td_string!(
+                locale,
+                notification.collaboration_running,
+                by = by.clone(),
+                need = need.clone()
+            )
+            .to_string(),
+        },
+        NotificationEvent::InvitedToPropose { need, agency, offer } => td_string!(
+            locale,
+            notification.invited_to_propose,
+            agency = agency.clone(),
+            need = need.clone(),
+            offer = offer.clone()
+        )
+        .to_string(),
     }
 }
 
@@ -52,6 +85,12 @@ pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
         }
         NotificationEvent::ProposalDeclined { need, .. } => {
             td_string!(locale, notification.headline_declined, need = need.clone()).to_string()
+        }
+        NotificationEvent::InvitedToPropose { need, .. } => {
+            td_string!(locale, notification.headline_invited, need = need.clone()).to_string()
+        }
+        NotificationEvent::CollaborationChanged { need, .. } => {
+            td_string!(locale, notification.headline_collaboration, need = need.clone()).to_string()
         }
     }
 }

@@ -92,6 +92,8 @@ fn OrganisationView(
                 let href = localized(locale, &format!("/organisasi/{}/kursus-baru", organisation.slug));
                 let research_href =
                     localized(locale, &format!("/organisasi/{}/riset-baru", organisation.slug));
+                let matches_href =
+                    localized(locale, &format!("/organisasi/{}/kebutuhan-cocok", organisation.slug));
                 view! {
                     <p>
                         <a class="button button-link" href=href>
@@ -101,6 +103,8 @@ fn OrganisationView(
                         <a class="button button-link" href=research_href>
                             {td_string!(locale, research_editor.new_research)}
                         </a>
+                        " "
+                        <a href=matches_href>{td_string!(locale, matching.university_link)}</a>
                     </p>
                 }
             })}

@@ -6,6 +6,7 @@
 
 mod auth;
 mod catalogue;
+mod collaborations;
 mod external;
 mod harness;
 mod invitations;
@@ -20,5 +21,6 @@ mod reference;
 mod roster;
 mod schema;
 mod seed;
+mod shortlist;
 mod smtp;
 mod tenancy;

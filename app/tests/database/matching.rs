@@ -30,7 +30,7 @@ fn today() -> NaiveDate {
 }
 
 /// Works the queue until it is empty.
-async fn drain(db: &DatabaseConnection) {
+pub async fn drain(db: &DatabaseConnection) {
     for _ in 0..1000 {
         if matching::run_queue(db, today(), 100).await.unwrap() == 0 {
             return;
@@ -69,7 +69,7 @@ async fn fresh(db: &DatabaseConnection, need_id: i32) -> Vec<(i32, i16)> {
 }
 
 /// Creates and publishes a course by the Unila academic; its id.
-async fn publish_course(db: &DatabaseConnection, draft: app::model::CourseDraft) -> i32 {
+pub async fn publish_course(db: &DatabaseConnection, draft: app::model::CourseDraft) -> i32 {
     let academic = actor(db, UNILA_ACADEMIC).await;
     let slug = offers::create_course(db, &academic, "unila", &draft).await.unwrap();
     offers::change_status(db, &academic, OfferKind::Course, &slug, OfferStatus::Published, "")
@@ -79,7 +79,7 @@ async fn publish_course(db: &DatabaseConnection, draft: app::model::CourseDraft)
 }
 
 /// An open competency need of Diskominfotik: 25 ASN to level 3 of MNJ-05 in Bandar Lampung.
-async fn open_need(db: &DatabaseConnection, title: &str) -> i32 {
+pub async fn open_need(db: &DatabaseConnection, title: &str) -> i32 {
     let lead = actor(db, KOMINFO_LEAD).await;
     let slug =
         needs::create_need(db, &lead, "diskominfotik", &competency_need(title)).await.unwrap();

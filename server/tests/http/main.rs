@@ -5,6 +5,7 @@
 
 mod auth;
 mod catalogue;
+mod collaborations;
 mod dictionary;
 mod external_login;
 mod invitations;

@@ -97,3 +97,41 @@ async fn a_university_is_refused_and_a_visitor_asked_to_sign_in() {
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     assert!(!body_text(anonymous).await.contains("data-total="));
 }
+
+#[tokio::test]
+async fn the_lead_shortlists_an_offer_and_invites_its_university_with_plain_forms() {
+    use leptos::server_fn::ServerFn;
+    let app = test_app().await;
+    refresh(&app).await;
+    let slug = ranked_need(&app).await;
+    let cookie = session_cookie_for(&app, LEAD).await;
+    let path = format!("/kebutuhan/{slug}/penawaran");
+    let page = body_text(send(&app, cookie_get(&path, &cookie)).await).await;
+    assert!(page.contains("Masukkan daftar pendek") && page.contains("Undang mengajukan proposal"));
+    // The first offer of the list.
+    let offer = page
+        .split(r#"data-slug=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a listed offer")
+        .to_owned();
+
+    let body = format!("slug={slug}&offer={offer}&on=true");
+    let kept =
+        send(&app, form_post_from(&path, app::api::ShortlistOffer::PATH, body, Some(&cookie)))
+            .await;
+    assert!(kept.status().is_redirection());
+    let body = format!("slug={slug}&offer={offer}");
+    let invited =
+        send(&app, form_post_from(&path, app::api::InviteToPropose::PATH, body, Some(&cookie)))
+            .await;
+    assert!(invited.status().is_redirection());
+
+    let short =
+        body_text(send(&app, cookie_get(&format!("{path}?daftar=pendek"), &cookie)).await).await;
+    assert_eq!(short.matches("data-total=").count(), 1, "only the shortlisted offer: {short}");
+    assert!(short.contains(&format!(r#"data-slug="{offer}""#)));
+    assert!(short.contains("Di daftar pendek") && short.contains("Keluarkan dari daftar pendek"));
+    assert!(short.contains("Universitas sudah diundang mengajukan proposal"));
+    assert!(short.contains(r#"name="daftar" value="pendek" checked"#), "the filter stays on");
+}

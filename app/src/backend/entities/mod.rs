@@ -3,6 +3,7 @@
 
 pub mod access_request;
 pub mod collaboration;
+pub mod collaboration_status_change;
 pub mod competency;
 pub mod competency_level;
 pub mod competency_need_detail;
@@ -34,7 +35,9 @@ pub mod person;
 pub mod position;
 pub mod position_requirement;
 pub mod proposal;
+pub mod proposal_invitation;
 pub mod research_detail;
 pub mod research_need_detail;
 pub mod roster_import;
 pub mod session;
+pub mod shortlisted_offer;

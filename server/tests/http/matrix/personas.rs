@@ -130,6 +130,11 @@ pub struct Fixture {
     /// A fresh waiting proposal on another such need, from the target university (from ITERA
     /// when the target is not a university).
     pub proposal: i32,
+    /// A fresh agreed collaboration between the target agency (BKD when the target is not an
+    /// agency) and the target university (ITERA when the target is not a university).
+    pub collaboration: i32,
+    /// The slug of a published research offer (from the demo data).
+    pub research_offer: String,
 }
 
 /// The target's person id, and a fresh pending access request to the target organisation.
@@ -206,7 +211,23 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
         .id,
         open_need: open_need(app, target).await,
         proposal: proposal(app, target).await,
+        collaboration: collaboration(app, target).await,
+        research_offer: app::backend::entities::offer::Entity::find()
+            .filter(app::backend::entities::offer::Column::Kind.eq("research"))
+            .filter(app::backend::entities::offer::Column::Status.eq("published"))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .expect("the demo data has a published research offer")
+            .slug,
     }
+}
+
+/// A fresh waiting proposal, accepted by the lead of its need's agency.
+async fn collaboration(app: &TestApp, target: &Target) -> i32 {
+    let waiting = proposal(app, target).await;
+    let lead = actor_for(app, lead_of(target)).await;
+    app::backend::services::proposals::accept(&app.state.db, &lead, waiting).await.unwrap()
 }
 
 /// A fresh public research need of the target agency, opened by its lead.

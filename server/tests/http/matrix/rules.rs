@@ -23,9 +23,9 @@ pub const HIDDEN_FROM_PUBLIC: &[&str] = &[
 
 pub fn server_function_rules() -> Vec<Rule> {
     use app::api::{
-        access::*, catalogue::*, competencies::*, invitations::*, login::*, matching::*, needs::*,
-        notifications::*, organisations::*, people::*, proposals::*, roster::*, session::*,
-        stats::*,
+        access::*, catalogue::*, collaborations::*, competencies::*, invitations::*, login::*,
+        matching::*, needs::*, notifications::*, organisations::*, people::*, proposals::*,
+        roster::*, session::*, stats::*,
     };
     vec![
         Rule { path: GetPortalCounts::PATH, body: |_, _| String::new(), allowed: |_, _| true },
@@ -204,6 +204,37 @@ pub fn server_function_rules() -> Vec<Rule> {
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
         },
         Rule {
+            // Its staff (and the province, whose targets here are never universities).
+            path: GetUniversityMatches::PATH,
+            body: |t, _| format!("slug={}", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            // Puts it on the shortlist: the need's leads only.
+            path: ShortlistOffer::PATH,
+            body: |_, f| format!("slug={}&offer={}&on=true", f.open_need, f.research_offer),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            path: InviteToPropose::PATH,
+            body: |_, f| format!("slug={}&offer={}", f.open_need, f.research_offer),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            // Its two parties and the province.
+            path: GetCollaboration::PATH,
+            body: |_, f| format!("id={}", f.collaboration),
+            allowed: |p, side| {
+                p.province() || ((p.agency_lead() || p.university()) && side == Side::Own)
+            },
+        },
+        Rule {
+            // Its two parties only.
+            path: ChangeCollaborationStatus::PATH,
+            body: |_, f| format!("id={}&status=Running&note=", f.collaboration),
+            allowed: |p, side| (p.agency_lead() || p.university()) && side == Side::Own,
+        },
+        Rule {
             path: ListNotifications::PATH,
             body: |_, _| String::new(),
             allowed: |p, _| p.signed_in(),
@@ -374,6 +405,18 @@ pub fn page_rules() -> Vec<PageRule> {
             route: "/kebutuhan/:slug/penawaran",
             url: |_, f| format!("/kebutuhan/{}/penawaran", f.draft_need),
             allowed: |p, side| p.province() || (p.agency_lead() && side == Side::Own),
+        },
+        PageRule {
+            route: "/kolaborasi/:id",
+            url: |_, f| format!("/kolaborasi/{}", f.collaboration),
+            allowed: |p, side| {
+                p.province() || ((p.agency_lead() || p.university()) && side == Side::Own)
+            },
+        },
+        PageRule {
+            route: "/organisasi/:slug/kebutuhan-cocok",
+            url: |t, _| format!("/organisasi/{}/kebutuhan-cocok", t.slug),
+            allowed: |p, side| p.university() && side == Side::Own,
         },
         PageRule {
             route: "/notifikasi",

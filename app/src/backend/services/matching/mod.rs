@@ -1,12 +1,17 @@
 //! Matching needs and offers at rest (Issue 5): the scores come from `domain::matching`; this
 //! module finds the candidates, keeps each open need's best offers stored (refreshed in the
-//! background when a need, an offer or the weights change), and holds the weights.
+//! background when a need, an offer or the weights change), holds the weights, and keeps an
+//! agency lead's shortlist and invitations to propose.
 
 mod candidates;
+mod for_university;
 mod read;
 mod refresh;
+mod shortlist;
 mod weights;
 
+pub use for_university::needs_for_university;
 pub use read::offers_for_need;
 pub use refresh::{TOP_K, everything_changed, need_changed, offer_changed, rank_need, run_queue};
+pub use shortlist::{invite, set_shortlisted};
 pub use weights::{MAX_NOTE_CHARS, MAX_WEIGHT, current as current_weights, set_weights};

@@ -1,5 +1,5 @@
 //! Reading stored matches: a need's ranked offers for its agency's leads and the province, with
-//! the parts of each score, filtered as asked.
+//! the parts of each score and the lead's shortlist and invitations, filtered as asked.
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -8,7 +8,7 @@ use crate::backend::entities::{competency, matching_queue, need_match};
 use crate::backend::services::{needs, offers};
 use crate::domain::matching::{Part, Reason};
 use crate::error::AppError;
-use crate::model::{MatchQuery, MatchedOffer, NeedMatchList};
+use crate::model::{MatchQuery, MatchedOffer, NeedMatchList, NeedStatus};
 
 /// The stored ranking of the need `slug` as `actor` may see it (its agency's leads and the
 /// province; a university that may see the need is `Forbidden`, anyone else `NotFound`).
@@ -40,13 +40,15 @@ pub async fn offers_for_need<C: ConnectionTrait>(
         .one(conn)
         .await?
         .is_some();
+    let (shortlisted, invited) = super::shortlist::marks(conn, found.id).await?;
     let mut listed = 0u32;
     let mut shown = Vec::new();
     for row in rows {
         // An offer withdrawn since the last refresh is not shown, nor counted.
         let Some(card) = cards.remove(&row.offer_id) else { continue };
         listed += 1;
-        if !query.admits(&card) {
+        let on_shortlist = shortlisted.contains(&row.offer_id);
+        if !query.admits(&card) || (query.shortlist_only && !on_shortlist) {
             continue;
         }
         let parts: Vec<Part> = serde_json::from_str(&row.parts)
@@ -56,10 +58,13 @@ pub async fn offers_for_need<C: ConnectionTrait>(
             card,
             total: u8::try_from(row.total).unwrap_or(0),
             parts,
+            shortlisted: on_shortlist,
+            invited: invited.contains(&row.offer_id),
         });
     }
     let competencies = competency_names(conn, &shown).await?;
-    Ok(NeedMatchList { need: card, offers: shown, listed, pending, competencies })
+    let may_act = needs::manages(actor, &found) && card.status == NeedStatus::Open;
+    Ok(NeedMatchList { need: card, offers: shown, listed, pending, competencies, may_act })
 }
 
 /// (code, Indonesian, English) of every competency the shown reasons name.

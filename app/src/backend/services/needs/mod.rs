@@ -142,6 +142,14 @@ pub(crate) async fn for_ranking<C: ConnectionTrait>(
     Ok((found, card))
 }
 
+/// The cards of `models`, in their order (one query per kind of detail, not per need).
+pub(crate) async fn cards_of<C: ConnectionTrait>(
+    conn: &C,
+    models: Vec<need::Model>,
+) -> Result<Vec<crate::model::NeedCard>, AppError> {
+    list::cards(conn, models).await
+}
+
 /// The stored status of a need (the column is checked by the schema).
 pub(crate) fn status_of(model: &need::Model) -> Result<NeedStatus, AppError> {
     NeedStatus::from_db(&model.status)

@@ -71,7 +71,8 @@ where
     let link = format!("/kebutuhan/{}", need.slug);
     let accepted =
         NotificationEvent::ProposalAccepted { need: need.title.clone(), agency: agency.clone() };
-    notifications::notify(&txn, &university_side(&txn, &found).await?, &accepted, &link).await?;
+    let page = format!("/kolaborasi/{}", created.id);
+    notifications::notify(&txn, &university_side(&txn, &found).await?, &accepted, &page).await?;
     let passed_over = NotificationEvent::ProposalDeclined {
         need: need.title.clone(),
         agency,

@@ -9,7 +9,7 @@ use crate::backend::auth::Actor;
 use crate::backend::entities::{
     competency_need_detail, need, offer, organisation, person, proposal, research_need_detail,
 };
-use crate::backend::services::{needs, organisations};
+use crate::backend::services::{collaborations, needs, organisations};
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
     NeedKind, NeedProposals, NeedStatus, OfferKind, OfferStatus, ProposalCard, ProposalEditor,
@@ -57,6 +57,7 @@ pub async fn for_need<C: ConnectionTrait>(
         proposals,
         may_decide: open && needs::manages(actor, &found),
         may_propose_for,
+        collaboration: collaborations::of_need(conn, actor, found.id).await?,
     })
 }
 
