@@ -109,6 +109,11 @@ impl Mailer {
         let claimed = self.claim(conn, now, batch).await?;
         let mut round = Round::default();
         for message in claimed {
+            // A slow server may have outlasted the lease on the rest of the batch: send only
+            // what this worker still holds, for a fresh lease.
+            if !self.renew(conn, &message, now).await? {
+                continue;
+            }
             match self.send(&message).await {
                 Ok(()) => {
                     self.record(conn, &message, None, now).await?;
@@ -150,6 +155,26 @@ impl Mailer {
         Ok(claimed)
     }
 
+    /// Extends this worker's lease on `message` if it still holds it; whether it does. `now` is
+    /// the round's clock, moved on by the time the round has taken.
+    async fn renew(
+        &self,
+        conn: &DatabaseConnection,
+        message: &Claimed,
+        round_start: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let now = round_start + elapsed_since(round_start);
+        let renewed = outbox_message::Entity::update_many()
+            .col_expr(outbox_message::Column::LockedUntil, Some(now + LEASE).into())
+            .filter(outbox_message::Column::Id.eq(message.id))
+            .filter(outbox_message::Column::LockedBy.eq(self.worker.as_str()))
+            .filter(outbox_message::Column::LockedUntil.gt(now))
+            .filter(outbox_message::Column::SentAt.is_null())
+            .exec(conn)
+            .await?;
+        Ok(renewed.rows_affected == 1)
+    }
+
     /// One message over SMTP; the reason it failed.
     async fn send(&self, message: &Claimed) -> Result<(), String> {
         let to: Mailbox = message
@@ -185,7 +210,10 @@ impl Mailer {
             None => update.col_expr(outbox_message::Column::SentAt, Some(Utc::now()).into()),
             Some(error) => update
                 .col_expr(outbox_message::Column::LastError, Some(truncate(&error)).into())
-                .col_expr(outbox_message::Column::NextAttemptAt, (now + backoff(attempts)).into()),
+                .col_expr(
+                    outbox_message::Column::NextAttemptAt,
+                    (now + elapsed_since(now) + backoff(attempts)).into(),
+                ),
         };
         update
             .filter(outbox_message::Column::Id.eq(message.id))
@@ -194,6 +222,12 @@ impl Mailer {
             .await?;
         Ok(())
     }
+}
+
+/// How long the wall clock moved since `start` (zero if `start` is not the wall clock's past,
+/// as in tests that run a round "later").
+fn elapsed_since(start: DateTime<Utc>) -> chrono::Duration {
+    (Utc::now() - start).max(chrono::Duration::zero())
 }
 
 /// The wait after the `attempts`-th failure: 30 s, doubling each time, at most six hours.

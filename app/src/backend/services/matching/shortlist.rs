@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 
 use chrono::Utc;
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
+    EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
 use crate::backend::auth::Actor;
@@ -33,17 +34,26 @@ where
 {
     let txn = db::begin_write(conn).await?;
     let (found, chosen) = for_lead(&txn, actor, need_slug, offer_slug).await?;
-    let kept = shortlisted_offer::Entity::find_by_id((found.id, chosen.id)).count(&txn).await? > 0;
-    if on && !kept {
-        shortlisted_offer::ActiveModel {
+    if on {
+        // Twice on is once on, also when two clicks arrive at once.
+        let row = shortlisted_offer::ActiveModel {
             need_id: Set(found.id),
             offer_id: Set(chosen.id),
             added_by: Set(actor.person_id),
             added_at: Set(Utc::now()),
-        }
-        .insert(&txn)
-        .await?;
-    } else if !on && kept {
+        };
+        shortlisted_offer::Entity::insert(row)
+            .on_conflict(
+                OnConflict::columns([
+                    shortlisted_offer::Column::NeedId,
+                    shortlisted_offer::Column::OfferId,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await?;
+    } else {
         shortlisted_offer::Entity::delete_by_id((found.id, chosen.id)).exec(&txn).await?;
     }
     txn.commit().await?;
@@ -121,7 +131,7 @@ async fn for_lead(
     need_slug: &str,
     offer_slug: &str,
 ) -> Result<(need::Model, offer::Model), AppError> {
-    let found = needs::find(txn, need_slug).await?;
+    let found = needs::find_locked(txn, need_slug).await?;
     if !needs::manages(actor, &found) {
         return Err(needs::refusal(txn, actor, &found).await?);
     }

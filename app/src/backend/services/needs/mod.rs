@@ -113,6 +113,21 @@ pub(crate) async fn find<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)
 }
 
+/// The need with this slug, its row locked until the caller's transaction ends (PostgreSQL
+/// `FOR UPDATE`; SQLite's write transaction already excludes other writers): for writes that
+/// depend on the need staying open, such as a proposal or an acceptance.
+pub(crate) async fn find_locked<C: ConnectionTrait>(
+    conn: &C,
+    slug: &str,
+) -> Result<need::Model, AppError> {
+    need::Entity::find()
+        .filter(need::Column::Slug.eq(slug))
+        .lock_exclusive()
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// The refusal for someone who may not do this to the need: `Forbidden` if they may see it,
 /// else `NotFound` (they do not learn that it exists).
 pub(crate) async fn refusal<C: ConnectionTrait>(

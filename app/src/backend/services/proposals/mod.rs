@@ -46,7 +46,9 @@ where
     let university = organisations::find_by_slug(&txn, university_slug).await?;
     Actor::require(organisations::speaks_for_university(actor, &university)?)?;
     organisations::ensure_may_publish(&university)?;
-    let found = needs::find(&txn, need_slug).await?;
+    // Locked: an acceptance committing meanwhile would leave this proposal waiting on a matched
+    // need, never declined.
+    let found = needs::find_locked(&txn, need_slug).await?;
     if !needs::may_see(&txn, Some(actor), &found).await? {
         return Err(AppError::NotFound);
     }
