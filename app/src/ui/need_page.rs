@@ -17,7 +17,7 @@ use super::need_proposals::{NeedProposalsSection, ProposalActions};
 use crate::api::{ChangeNeedStatus, get_need};
 use crate::domain::calendar::format_wib;
 use crate::i18n::td_string;
-use crate::model::{NeedDetail, NeedFacts, NeedFigure, NeedKind, NeedStatus};
+use crate::model::{MAX_DECISION_NOTE, NeedDetail, NeedFacts, NeedFigure, NeedKind, NeedStatus};
 
 /// The page.
 #[component]
@@ -207,11 +207,22 @@ fn Manage(detail: NeedDetail, change: ServerAction<ChangeNeedStatus>) -> impl In
                 NeedStatus::Fulfilled => td_string!(locale, need.fulfil),
                 _ => td_string!(locale, need.close),
             };
+            // Closing or fulfilling says why: the universities still waiting are told.
+            let note = if next == NeedStatus::Open {
+                view! { <input type="hidden" name="note" value="" /> }.into_any()
+            } else {
+                let id = format!("need-note-{}", next.as_db());
+                view! {
+                    <label for=id.clone()>{td_string!(locale, need.move_note)}</label>
+                    <input type="text" id=id name="note" maxlength=MAX_DECISION_NOTE />
+                }
+                .into_any()
+            };
             view! {
                 <ActionForm action=change attr:class="inline-form">
                     <input type="hidden" name="slug" value=slug />
                     <input type="hidden" name="status" value=format!("{next:?}") />
-                    <input type="hidden" name="note" value="" />
+                    {note}
                     <button class="button button-small" type="submit">{label}</button>
                 </ActionForm>
             }

@@ -194,3 +194,42 @@ async fn a_posted_form_is_read_with_the_needs_kind_and_bad_input_saves_nothing()
     })
     .await;
 }
+
+#[tokio::test]
+async fn closing_a_need_declines_its_waiting_proposals_with_the_reason_given() {
+    each_database("proposal_need_closed", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let slug = open(&db, &competency_need("Aduan Terpadu Ditutup")).await;
+        let unila = actor(&db, UNILA_ACADEMIC).await;
+        let lead = actor(&db, KOMINFO_LEAD).await;
+        let id = proposals::propose(&db, &unila, &slug, "unila", &tailored()).await.unwrap();
+
+        // The universities waiting are owed a reason: none given, nothing changes.
+        let silent = needs::change_status(&db, &lead, &slug, NeedStatus::Closed, " ").await;
+        assert_eq!(
+            silent,
+            Err(AppError::Invalid(vec![app::model::FieldError::new(
+                "note",
+                ValidationCode::Required
+            )])),
+            "{backend:?}"
+        );
+        assert_eq!(proposal_row(&db, id).await.status, "submitted");
+
+        needs::change_status(&db, &lead, &slug, NeedStatus::Closed, "Anggaran dialihkan.")
+            .await
+            .unwrap();
+        let declined = proposal_row(&db, id).await;
+        assert_eq!(
+            (declined.status.as_str(), declined.decision_note.as_str()),
+            ("declined", "Anggaran dialihkan."),
+            "{backend:?}"
+        );
+        let told = app::backend::services::notifications::list(&db, &unila).await.unwrap();
+        assert!(matches!(
+            &told.items[0].event,
+            app::model::NotificationEvent::ProposalDeclined { note, .. } if note == "Anggaran dialihkan."
+        ));
+    })
+    .await;
+}

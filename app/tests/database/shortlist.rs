@@ -146,7 +146,9 @@ async fn a_university_sees_the_open_needs_its_offers_match_best_first() {
         let refused = matching::needs_for_university(&db, &itera, "unila").await;
         assert_eq!(refused.err(), Some(AppError::Forbidden));
         let lead = actor(&db, KOMINFO_LEAD).await;
-        needs::change_status(&db, &lead, &slug, NeedStatus::Closed, "").await.unwrap();
+        needs::change_status(&db, &lead, &slug, NeedStatus::Closed, "Sudah tertangani.")
+            .await
+            .unwrap();
         let list = matching::needs_for_university(&db, &academic, "unila").await.unwrap();
         assert!(list.needs.iter().all(|n| n.need.slug != slug), "{backend:?}");
     })

@@ -22,7 +22,7 @@ pub(crate) use write::insert_need;
 pub use write::{create_need, update_need};
 
 use super::offers::MAX_STATUS_NOTE_CHARS;
-use super::organisations;
+use super::{organisations, proposals};
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{need, need_status_change, organisation};
@@ -215,7 +215,8 @@ where
         )]));
     }
     let txn = db::begin_write(conn).await?;
-    let found = find(&txn, slug).await?;
+    // Locked: a proposal arriving meanwhile would be left waiting on a closed need.
+    let found = find_locked(&txn, slug).await?;
     let allowed =
         manages(actor, &found) || (next == NeedStatus::Closed && actor.is_province_admin());
     if !allowed || next == NeedStatus::Matched {
@@ -227,6 +228,14 @@ where
             .await?
             .ok_or(AppError::NotFound)?;
         organisations::ensure_may_publish(&agency)?;
+    }
+    // Proposals still waiting end with the need, declined with its reason: the universities
+    // that made them are owed one.
+    if matches!(next, NeedStatus::Closed | NeedStatus::Fulfilled) {
+        if note.is_empty() && proposals::waiting_on(&txn, found.id).await? > 0 {
+            return Err(AppError::Invalid(vec![FieldError::new("note", ValidationCode::Required)]));
+        }
+        proposals::decline_waiting(&txn, actor.person_id, &found, note).await?;
     }
     move_to(&txn, &found, next, actor.person_id, note).await?;
     txn.commit().await?;

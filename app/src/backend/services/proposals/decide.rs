@@ -7,7 +7,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
 use super::university_side;
@@ -29,23 +29,9 @@ where
     let txn = db::begin_write(conn).await?;
     let (found, need) = for_decision(&txn, actor, proposal_id).await?;
     let now = Utc::now();
-    let others = proposal::Entity::find()
-        .filter(proposal::Column::NeedId.eq(need.id))
-        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_db()))
-        .filter(proposal::Column::Id.ne(found.id))
-        .all(&txn)
-        .await?;
     decide(&txn, actor, &found, ProposalStatus::Accepted, "").await?;
     // The others waiting on the need: declined, the empty note saying another was accepted.
-    proposal::Entity::update_many()
-        .col_expr(proposal::Column::Status, ProposalStatus::Declined.as_db().into())
-        .col_expr(proposal::Column::DecisionNote, "".into())
-        .col_expr(proposal::Column::DecidedBy, Some(actor.person_id).into())
-        .col_expr(proposal::Column::DecidedAt, Some(now).into())
-        .filter(proposal::Column::NeedId.eq(need.id))
-        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_db()))
-        .exec(&txn)
-        .await?;
+    decline_waiting(&txn, actor.person_id, &need, "").await?;
     let created = collaboration::ActiveModel {
         need_id: Set(need.id),
         proposal_id: Set(found.id),
@@ -67,23 +53,63 @@ where
     .insert(&txn)
     .await?;
     needs::mark_matched(&txn, need.id, actor.person_id).await?;
-    let agency = agency_name(&txn, &need).await?;
-    let link = format!("/kebutuhan/{}", need.slug);
-    let accepted =
-        NotificationEvent::ProposalAccepted { need: need.title.clone(), agency: agency.clone() };
+    let accepted = NotificationEvent::ProposalAccepted {
+        need: need.title.clone(),
+        agency: agency_name(&txn, &need).await?,
+    };
     let page = format!("/kolaborasi/{}", created.id);
     notifications::notify(&txn, &university_side(&txn, &found).await?, &accepted, &page).await?;
-    let passed_over = NotificationEvent::ProposalDeclined {
-        need: need.title.clone(),
-        agency,
-        note: String::new(),
-    };
-    for other in &others {
-        notifications::notify(&txn, &university_side(&txn, other).await?, &passed_over, &link)
-            .await?;
-    }
     txn.commit().await?;
     Ok(created.id)
+}
+
+/// How many proposals wait on the need `need_id`.
+pub(crate) async fn waiting_on<C: ConnectionTrait>(
+    conn: &C,
+    need_id: i32,
+) -> Result<u64, AppError> {
+    Ok(proposal::Entity::find()
+        .filter(proposal::Column::NeedId.eq(need_id))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_db()))
+        .count(conn)
+        .await?)
+}
+
+/// Declines every proposal still waiting on `need`, decided by `person_id` with `note` (empty:
+/// another proposal was accepted), and tells each university; inside the caller's transaction,
+/// which holds the need.
+pub(crate) async fn decline_waiting<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    need: &need::Model,
+    note: &str,
+) -> Result<(), AppError> {
+    let waiting = proposal::Entity::find()
+        .filter(proposal::Column::NeedId.eq(need.id))
+        .filter(proposal::Column::Status.eq(ProposalStatus::Submitted.as_db()))
+        .all(conn)
+        .await?;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    proposal::Entity::update_many()
+        .col_expr(proposal::Column::Status, ProposalStatus::Declined.as_db().into())
+        .col_expr(proposal::Column::DecisionNote, note.into())
+        .col_expr(proposal::Column::DecidedBy, Some(person_id).into())
+        .col_expr(proposal::Column::DecidedAt, Some(Utc::now()).into())
+        .filter(proposal::Column::Id.is_in(waiting.iter().map(|p| p.id)))
+        .exec(conn)
+        .await?;
+    let event = NotificationEvent::ProposalDeclined {
+        need: need.title.clone(),
+        agency: agency_name(conn, need).await?,
+        note: note.to_owned(),
+    };
+    let link = format!("/kebutuhan/{}", need.slug);
+    for declined in &waiting {
+        notifications::notify(conn, &university_side(conn, declined).await?, &event, &link).await?;
+    }
+    Ok(())
 }
 
 /// Declines the waiting proposal `proposal_id` (a lead of the need's agency), saying why.
@@ -141,9 +167,9 @@ async fn for_decision(
 }
 
 /// The name of the need's agency.
-async fn agency_name(txn: &DatabaseTransaction, need: &need::Model) -> Result<String, AppError> {
+async fn agency_name<C: ConnectionTrait>(conn: &C, need: &need::Model) -> Result<String, AppError> {
     Ok(organisation::Entity::find_by_id(need.agency_id)
-        .one(txn)
+        .one(conn)
         .await?
         .ok_or(AppError::NotFound)?
         .name)

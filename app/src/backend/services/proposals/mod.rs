@@ -16,6 +16,7 @@ use sea_orm::{
 };
 
 pub use decide::{accept, decline};
+pub(crate) use decide::{decline_waiting, waiting_on};
 pub use read::{for_need, proposal_editor};
 
 use super::{needs, notifications, organisations};
