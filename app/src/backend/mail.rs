@@ -2,7 +2,8 @@
 //! event that causes it; a [`Mailer`] in each server process sends what is due.
 //!
 //! - **Nothing is lost while SMTP is down**: a failed send stays in the outbox and is tried
-//!   again later, waiting longer after each failure ([`backoff`]).
+//!   again later, waiting longer after each failure ([`backoff`]); after [`MAX_ATTEMPTS`] it is
+//!   marked abandoned (with its last error) rather than retried forever.
 //! - **Two processes never send the same mail**: a worker first claims a batch under a lease
 //!   (`locked_by`, `locked_until`) in one statement — on PostgreSQL skipping rows another worker
 //!   is claiming (`FOR UPDATE SKIP LOCKED`), on SQLite inside the one write transaction — and
@@ -35,6 +36,9 @@ const LEASE: chrono::Duration = chrono::Duration::minutes(5);
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 /// The longest wait between two attempts.
 const MAX_BACKOFF: chrono::Duration = chrono::Duration::hours(6);
+/// Failed attempts after which a message is abandoned: about a day of backoff, long enough for
+/// an outage, short enough that a message nobody can deliver does not wait forever.
+pub const MAX_ATTEMPTS: i32 = 12;
 
 /// Where and how mail is sent.
 #[derive(Debug, Clone)]
@@ -141,7 +145,8 @@ impl Mailer {
         let mut sql = Sql::new(backend);
         sql.push_bound("UPDATE outbox_messages SET locked_by = ", self.worker.clone());
         sql.push_bound(", locked_until = ", now + LEASE);
-        sql.push(" WHERE id IN (SELECT id FROM outbox_messages WHERE sent_at IS NULL");
+        sql.push(" WHERE id IN (SELECT id FROM outbox_messages");
+        sql.push(" WHERE sent_at IS NULL AND abandoned_at IS NULL");
         sql.push_bound(" AND next_attempt_at <= ", now);
         sql.push_bound(" AND (locked_until IS NULL OR locked_until < ", now);
         sql.push(") ORDER BY id");
@@ -208,12 +213,20 @@ impl Mailer {
             .col_expr(outbox_message::Column::LockedUntil, Option::<DateTime<Utc>>::None.into());
         let update = match error {
             None => update.col_expr(outbox_message::Column::SentAt, Some(Utc::now()).into()),
-            Some(error) => update
-                .col_expr(outbox_message::Column::LastError, Some(truncate(&error)).into())
-                .col_expr(
-                    outbox_message::Column::NextAttemptAt,
-                    (now + elapsed_since(now) + backoff(attempts)).into(),
-                ),
+            Some(error) => {
+                let update = update
+                    .col_expr(outbox_message::Column::LastError, Some(truncate(&error)).into())
+                    .col_expr(
+                        outbox_message::Column::NextAttemptAt,
+                        (now + elapsed_since(now) + backoff(attempts)).into(),
+                    );
+                if attempts >= MAX_ATTEMPTS {
+                    tracing::error!(id = message.id, %error, "mail abandoned after its last attempt");
+                    update.col_expr(outbox_message::Column::AbandonedAt, Some(Utc::now()).into())
+                } else {
+                    update
+                }
+            }
         };
         update
             .filter(outbox_message::Column::Id.eq(message.id))

@@ -184,3 +184,31 @@ async fn two_workers_sharing_the_database_send_each_mail_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_message_that_keeps_failing_is_abandoned_after_its_last_attempt() {
+    use app::backend::mail::MAX_ATTEMPTS;
+    each_database("mail_abandoned", |db, backend| async move {
+        let now = Utc::now();
+        let row = outbox_message::ActiveModel {
+            recipient: Set("asn@dinas.lampung.test".into()),
+            subject: Set("Pesan".into()),
+            body: Set("Isi.".into()),
+            created_at: Set(now),
+            next_attempt_at: Set(now),
+            // One attempt left.
+            attempts: Set(MAX_ATTEMPTS - 1),
+            ..Default::default()
+        };
+        outbox_message::Entity::insert(row).exec(&db).await.unwrap();
+        let mailer = Mailer::new(&settings(free_port()), "worker-a").unwrap();
+        assert_eq!(mailer.run_once(&db, now, 10).await.unwrap().failed, 1, "{backend:?}");
+        let given_up = outbox_message::Entity::find().one(&db).await.unwrap().unwrap();
+        assert!(given_up.abandoned_at.is_some() && given_up.last_error.is_some(), "{backend:?}");
+        assert_eq!(given_up.attempts, MAX_ATTEMPTS);
+        // Never claimed again, however late.
+        let much_later = now + Duration::days(30);
+        assert_eq!(mailer.run_once(&db, much_later, 10).await.unwrap(), Default::default());
+    })
+    .await;
+}

@@ -22,6 +22,8 @@ pub struct Model {
     pub locked_by: Option<String>,
     /// When that hold lapses, should the worker die holding it.
     pub locked_until: Option<DateTimeUtc>,
+    /// Set when the worker gave up after `mail::MAX_ATTEMPTS` failures.
+    pub abandoned_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
