@@ -1,23 +1,25 @@
 //! What matching reads: needs as profiles, the candidate offers for a need (found by index, a
 //! bounded number), and offers as profiles with their stemmed text.
 //!
-//! Candidates: for a competency need, published courses still taking enrollments that teach
-//! the competency (the likeliest first: at the target level, starting before the deadline,
-//! reachable) and a few that teach another competency of its type; an offer that teaches
-//! neither is no answer to a competency gap. For a research need, which names no competency,
-//! the published research offers the full-text index ranks highest for the need's topic words.
+//! Candidates (read from the candidate index, `candidate_index`): for a competency need,
+//! published courses still taking enrollments that teach the competency (the likeliest first:
+//! at the target level and reachable, soonest enrollment deadline first) and a few that teach
+//! another competency of its type; an offer that teaches neither is no answer to a competency
+//! gap. For a research need, which names no competency, the published research offers the
+//! full-text index ranks highest for the need's topic words.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter};
+
+use super::candidate_index::{self, CourseQuery};
 
 use crate::backend::entities::{
     competency, competency_need_detail, course_detail, course_session, need, offer,
     offer_competency, research_detail,
 };
 use crate::backend::search::analyse;
-use crate::backend::sql::Sql;
 use crate::domain::calendar::WIB;
 use crate::domain::matching::text::{OfferText, relevance, topic_terms};
 use crate::domain::matching::{CompetencyRef, NeedProfile, OfferCost, OfferProfile, OfferTiming};
@@ -135,7 +137,7 @@ struct Candidate {
     level: Option<i16>,
 }
 
-/// The candidate offers for `need` on `today`, each once.
+/// The candidate offers for `need` on `today`, each once, from the candidate index.
 pub(super) async fn candidate_ids<C: ConnectionTrait>(
     conn: &C,
     need: &NeedEntry,
@@ -145,18 +147,38 @@ pub(super) async fn candidate_ids<C: ConnectionTrait>(
     let mut ids: Vec<i32> = Vec::new();
     match (&need.profile.competency, need.competency_id) {
         (Some((wanted, target)), Some(competency_id)) => {
-            let same = Teaching::Same(competency_id, *target);
-            let rows = Candidate::find_by_statement(courses_teaching(backend, need, today, same))
-                .all(conn)
-                .await?;
-            let at_target =
-                rows.iter().filter(|r| r.level.unwrap_or(0) >= i16::from(*target)).count();
-            ids.extend(rows.iter().map(|r| r.id));
+            // The likeliest first: courses at the target level the staff can follow.
+            let mut query = CourseQuery {
+                competency_id,
+                today,
+                min_level: Some(*target),
+                region: need.profile.region.as_deref(),
+                limit: SAME_COMPETENCY,
+            };
+            let likeliest = fetch(conn, candidate_index::courses_teaching(backend, &query)).await?;
+            ids.extend(likeliest.iter().map(|r| r.id));
+            let mut at_target = likeliest.len();
+            if likeliest.len() < SAME_COMPETENCY as usize {
+                // Too few: the others teaching the competency (below the level, or far away).
+                query.min_level = None;
+                query.region = None;
+                for row in fetch(conn, candidate_index::courses_teaching(backend, &query)).await? {
+                    if ids.len() < SAME_COMPETENCY as usize && !ids.contains(&row.id) {
+                        ids.push(row.id);
+                        at_target += usize::from(row.level.unwrap_or(0) >= i16::from(*target));
+                    }
+                }
+            }
             // Enough courses close the gap itself: related competencies would only rank below.
             if at_target < super::refresh::TOP_K {
-                let related = Teaching::SameType(competency_id, &wanted.type_code);
-                let statement = courses_teaching(backend, need, today, related);
-                for row in Candidate::find_by_statement(statement).all(conn).await? {
+                let statement = candidate_index::courses_of_type(
+                    backend,
+                    &wanted.type_code,
+                    competency_id,
+                    today,
+                    SAME_TYPE,
+                );
+                for row in fetch(conn, statement).await? {
                     if !ids.contains(&row.id) {
                         ids.push(row.id);
                     }
@@ -165,92 +187,18 @@ pub(super) async fn candidate_ids<C: ConnectionTrait>(
         }
         _ if need.topic.is_empty() => {}
         _ => {
-            let statement = research_by_text(backend, &need.topic);
-            ids.extend(
-                Candidate::find_by_statement(statement).all(conn).await?.iter().map(|r| r.id),
-            );
+            let statement = candidate_index::research_by_text(backend, &need.topic, BY_TEXT);
+            ids.extend(fetch(conn, statement).await?.iter().map(|r| r.id));
         }
     }
     Ok(ids)
 }
 
-enum Teaching<'a> {
-    /// The competency, and the level the need targets.
-    Same(i32, u8),
-    /// Another competency of this type than the one given.
-    SameType(i32, &'a str),
-}
-
-/// Published courses open for enrollment on `today` that teach as asked, likeliest first.
-fn courses_teaching(
-    backend: DbBackend,
-    need: &NeedEntry,
-    today: NaiveDate,
-    teaching: Teaching<'_>,
-) -> sea_orm::Statement {
-    let mut sql = Sql::new(backend);
-    sql.push("SELECT o.id AS id, oc.level AS level FROM offer_competencies oc");
-    sql.push(" JOIN offers o ON o.id = oc.offer_id");
-    sql.push(" JOIN course_details d ON d.offer_id = o.id");
-    let (level_rank, limit) = match teaching {
-        Teaching::Same(competency_id, target) => {
-            sql.push_bound(" WHERE oc.competency_id = ", competency_id);
-            (Some(target), SAME_COMPETENCY)
-        }
-        Teaching::SameType(competency_id, type_code) => {
-            sql.push(" JOIN competencies c ON c.id = oc.competency_id");
-            sql.push_bound(" WHERE c.type_code = ", type_code.to_owned());
-            sql.push_bound(" AND oc.competency_id <> ", competency_id);
-            (None, SAME_TYPE)
-        }
-    };
-    // On SQLite, `+` keeps the planner off the status index, which would scan every published
-    // offer instead of the few that teach the competency (measured: 45 ms against 8 at 10,000).
-    let plain = if backend == DbBackend::Postgres { "" } else { "+" };
-    sql.push_bound(&format!(" AND {plain}o.status = "), OfferStatus::Published.as_db());
-    sql.push_bound(&format!(" AND {plain}o.kind = "), OfferKind::Course.as_db());
-    sql.push_bound(" AND d.enrollment_closes_on >= ", today);
-    sql.push(" ORDER BY ");
-    if let Some(target) = level_rank {
-        sql.push_bound("CASE WHEN oc.level >= ", i16::from(target));
-        sql.push(" THEN 1 ELSE 0 END DESC, ");
-    }
-    sql.push_bound("CASE WHEN o.starts_on <= ", need.profile.deadline);
-    sql.push(" THEN 1 ELSE 0 END DESC, ");
-    sql.push_bound("CASE WHEN o.mode = ", DeliveryMode::Daring.as_db());
-    sql.push_bound(" OR o.region_code = ", need.profile.region.clone());
-    sql.push(" THEN 1 ELSE 0 END DESC, o.id DESC");
-    sql.push(&format!(" LIMIT {limit}"));
-    sql.statement()
-}
-
-/// Published research offers carrying any of the topic words, the index's best first.
-fn research_by_text(backend: DbBackend, topic: &[String]) -> sea_orm::Statement {
-    let mut sql = Sql::new(backend);
-    // Topic words are the analyser's tokens (letters and digits only): safe in either syntax.
-    if backend == DbBackend::Postgres {
-        let query: Vec<&str> = topic.iter().map(String::as_str).collect();
-        sql.push_bound("SELECT o.id AS id, CAST(NULL AS SMALLINT) AS level FROM offers o, to_tsquery('simple', ", query.join(" | "));
-        sql.push(") q WHERE o.search @@ q");
-        sql.push_bound(" AND o.status = ", OfferStatus::Published.as_db());
-        sql.push_bound(" AND o.kind = ", OfferKind::Research.as_db());
-        sql.push(" ORDER BY ts_rank(o.search, q) DESC, o.id DESC");
-    } else {
-        let query: Vec<String> = topic.iter().map(|t| format!("\"{t}\"")).collect();
-        sql.push_bound(
-            "SELECT o.id AS id, CAST(NULL AS SMALLINT) AS level FROM (SELECT rowid AS id, rank FROM offers_fts \
-             WHERE offers_fts MATCH ",
-            query.join(" OR "),
-        );
-        // CROSS JOIN: the matches drive the loop. Otherwise the planner may walk the offers
-        // and run the full-text query again for each (measured: a second per need at 10,000).
-        sql.push(") f CROSS JOIN offers o ON o.id = f.id");
-        sql.push_bound(" WHERE o.status = ", OfferStatus::Published.as_db());
-        sql.push_bound(" AND o.kind = ", OfferKind::Research.as_db());
-        sql.push(" ORDER BY f.rank, o.id DESC");
-    }
-    sql.push(&format!(" LIMIT {BY_TEXT}"));
-    sql.statement()
+async fn fetch<C: ConnectionTrait>(
+    conn: &C,
+    statement: sea_orm::Statement,
+) -> Result<Vec<Candidate>, AppError> {
+    Ok(Candidate::find_by_statement(statement).all(conn).await?)
 }
 
 /// A published offer ready to be scored: its profile (text relevance still 0: it depends on

@@ -3,6 +3,7 @@
 //! background when a need, an offer or the weights change), holds the weights, and keeps an
 //! agency lead's shortlist and invitations to propose.
 
+mod candidate_index;
 mod candidates;
 mod for_university;
 mod read;
@@ -10,6 +11,7 @@ mod refresh;
 mod shortlist;
 mod weights;
 
+pub use candidate_index::rebuild as rebuild_candidate_index;
 pub use for_university::needs_for_university;
 pub use read::offers_for_need;
 pub use refresh::{TOP_K, everything_changed, need_changed, offer_changed, rank_need, run_queue};

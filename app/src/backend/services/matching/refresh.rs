@@ -5,7 +5,9 @@
 //! - a need is ranked afresh: its candidates scored and the best [`TOP_K`] stored;
 //! - an offer is scored against every open need of its kind and enters, stays in or leaves
 //!   each need's list (leaving one short, that need is queued to be refilled);
-//! - `all` (the weights changed) queues every open need.
+//! - an offer also takes its place in the candidate index (or leaves it);
+//! - `all` (the weights changed, or data came in bulk) rebuilds the candidate index and queues
+//!   every open need.
 //!
 //! Work is idempotent, so two server processes picking the same item only repeat it; their
 //! writes are serialised by a lock, so that one's delete sees the other's inserts.
@@ -19,6 +21,7 @@ use sea_orm::{
     FromQueryResult, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
+use super::candidate_index;
 use super::candidates::{self, NeedEntry, NeedsWanted, OfferEntry};
 use super::weights;
 use crate::backend::db::{self, Lock};
@@ -94,7 +97,7 @@ where
         let done = match item.subject.as_str() {
             NEED => refresh_need(conn, item.subject_id, &weights, today).await,
             OFFER => refresh_offer(conn, item.subject_id, &weights, today).await,
-            _ => queue_open_needs(conn).await,
+            _ => rebuild_everything(conn).await,
         };
         if let Err(error) = done {
             // To the back of the queue, so that one failing item does not hold up the rest.
@@ -113,15 +116,23 @@ where
     Ok(refreshed)
 }
 
-async fn queue_open_needs<C: ConnectionTrait>(conn: &C) -> Result<(), AppError> {
+/// Builds the candidate index afresh and queues every open need.
+async fn rebuild_everything<C>(conn: &C) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
+    let txn = begin_matching_write(conn).await?;
+    candidate_index::rebuild(&txn).await?;
     let ids: Vec<i32> = need::Entity::find()
         .select_only()
         .column(need::Column::Id)
         .filter(need::Column::Status.eq(NeedStatus::Open.as_db()))
         .into_tuple()
-        .all(conn)
+        .all(&txn)
         .await?;
-    enqueue(conn, NEED, &ids).await
+    enqueue(&txn, NEED, &ids).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Ranks the need `need_id` now, without storing: its best [`TOP_K`] offers, best first.
@@ -252,6 +263,7 @@ where
         None => HashMap::new(),
     };
     let txn = begin_matching_write(conn).await?;
+    candidate_index::reindex_offer(&txn, offer_id).await?;
     let held: HashMap<i32, i16> = need_match::Entity::find()
         .select_only()
         .column(need_match::Column::NeedId)

@@ -107,6 +107,8 @@ where
     super::scale_needs::seed_scale_needs(&txn, count / 5, author.id).await?;
     // Written in bulk, past the services' hooks, and not queued for matching: ranking thousands
     // of needs would run under every benchmark of the server. `server bench-matching` ranks them.
+    // The candidate index is built here, as the hooks would have kept it.
+    crate::backend::services::matching::rebuild_candidate_index(&txn).await?;
     txn.commit().await?;
     Ok(count)
 }
