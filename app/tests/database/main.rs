@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod candidate_index;
 mod catalogue;
 mod collaborations;
 mod external;
