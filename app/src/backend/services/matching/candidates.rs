@@ -237,11 +237,15 @@ async fn offers_chunk<C: ConnectionTrait>(
     conn: &C,
     ids: &[i32],
 ) -> Result<Vec<OfferEntry>, AppError> {
-    let rows = offer::Entity::find()
+    // The status is checked here, not in SQL: given it, SQLite's planner may walk the status
+    // index over every published offer instead of fetching these few by key (9 ms at 100,000).
+    let rows: Vec<offer::Model> = offer::Entity::find()
         .filter(offer::Column::Id.is_in(ids.to_vec()))
-        .filter(offer::Column::Status.eq(OfferStatus::Published.as_db()))
         .all(conn)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|o| o.status == OfferStatus::Published.as_db())
+        .collect();
     let ids: Vec<i32> = rows.iter().map(|o| o.id).collect();
     let courses: HashMap<i32, course_detail::Model> = course_detail::Entity::find()
         .filter(course_detail::Column::OfferId.is_in(ids.clone()))
