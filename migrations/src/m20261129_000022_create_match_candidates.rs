@@ -4,11 +4,12 @@
 //! - `course_candidates`: one row per published course and competency it teaches, with what the
 //!   candidate query filters and orders by (level, where it can be followed, the enrollment
 //!   deadline) in one covering index;
-//! - research offers by their words: on SQLite a full-text table of the published research
-//!   offers only (`research_fts`), on PostgreSQL a partial index of their `search` vectors.
+//! - `research_terms`: one row per published research offer and word it carries, with what the
+//!   engine's text relevance credits it (title 10, tags 6, body 3), read best first per word.
 //!
-//! Both are kept by the matching queue's worker (the app's `services::matching`); this migration
-//! fills them from the offers published so far.
+//! Both are kept by the matching queue's worker (the app's `services::matching`), which also
+//! builds them: the words need the app's analyser, so this migration queues a rebuild (`all`)
+//! for the worker's next round instead of filling them here.
 
 use sea_orm_migration::{prelude::*, sea_orm::DatabaseBackend};
 
@@ -24,34 +25,31 @@ impl MigrationTrait for Migration {
 
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let conn = manager.get_connection();
-        conn.execute_unprepared(COURSE_CANDIDATES).await?;
-        let search = match manager.get_database_backend() {
-            DatabaseBackend::Sqlite => SQLITE_RESEARCH,
-            DatabaseBackend::Postgres => POSTGRES_RESEARCH,
-            other => return Err(DbErr::Migration(format!("no full-text search for {other:?}"))),
+        conn.execute_unprepared(TABLES).await?;
+        // The oldest time there is, as the app writes times on each database (SQLite: RFC 3339
+        // text), so the rebuild comes first and the worker's delete (`queued_at <=` what it
+        // read) matches it.
+        let oldest = match manager.get_database_backend() {
+            DatabaseBackend::Postgres => "TIMESTAMPTZ '2000-01-01 00:00:00+00'",
+            _ => "'2000-01-01T00:00:00+00:00'",
         };
-        conn.execute_unprepared(search).await?;
-        conn.execute_unprepared(COURSE_BACKFILL).await?;
-        if manager.get_database_backend() == DatabaseBackend::Sqlite {
-            conn.execute_unprepared(SQLITE_RESEARCH_BACKFILL).await?;
-        }
-        Ok(())
+        let queue = format!(
+            "INSERT INTO matching_queue (subject, subject_id, queued_at) VALUES ('all', 0, {oldest}) \
+             ON CONFLICT (subject, subject_id) DO NOTHING"
+        );
+        conn.execute_unprepared(&queue).await.map(|_| ())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let search = match manager.get_database_backend() {
-            DatabaseBackend::Sqlite => "DROP TABLE IF EXISTS research_fts;",
-            _ => "DROP INDEX IF EXISTS ix_offers_research_search;",
-        };
         let conn = manager.get_connection();
-        conn.execute_unprepared(search).await?;
+        conn.execute_unprepared("DROP TABLE IF EXISTS research_terms;").await?;
         conn.execute_unprepared("DROP TABLE IF EXISTS course_candidates;").await.map(|_| ())
     }
 }
 
 /// The same text on both databases. `reach` is `daring` for an online course, else its
 /// kabupaten/kota code (empty when it names none): the two values a need's region accepts.
-const COURSE_CANDIDATES: &str = "
+const TABLES: &str = "
 CREATE TABLE course_candidates (
     offer_id INTEGER NOT NULL REFERENCES offers (id) ON DELETE CASCADE,
     competency_id INTEGER NOT NULL REFERENCES competencies (id) ON DELETE CASCADE,
@@ -65,39 +63,11 @@ CREATE INDEX ix_course_candidates_competency ON course_candidates
     (competency_id, enrollment_closes_on, offer_id, level, reach);
 CREATE INDEX ix_course_candidates_type ON course_candidates
     (type_code, enrollment_closes_on, offer_id, competency_id, level, reach);
-";
-
-/// What the app's `matching::candidate_index` writes for every published course, as of now.
-const COURSE_BACKFILL: &str = "
-INSERT INTO course_candidates (offer_id, competency_id, type_code, level, reach, enrollment_closes_on)
-SELECT o.id, oc.competency_id, c.type_code, oc.level,
-       CASE WHEN o.mode = 'daring' THEN 'daring' ELSE COALESCE(o.region_code, '') END,
-       d.enrollment_closes_on
-FROM offers o
-JOIN course_details d ON d.offer_id = o.id
-JOIN offer_competencies oc ON oc.offer_id = o.id
-JOIN competencies c ON c.id = oc.competency_id
-WHERE o.kind = 'course' AND o.status = 'published';
-";
-
-const SQLITE_RESEARCH_BACKFILL: &str = "
-INSERT INTO research_fts (rowid, search_title, search_keywords, search_body)
-SELECT id, search_title, search_keywords, search_body FROM offers
-WHERE kind = 'research' AND status = 'published';
-";
-
-/// Contentless, with deletes: the worker removes an offer by its id alone, whatever its text
-/// was when it was indexed.
-const SQLITE_RESEARCH: &str = "
-CREATE VIRTUAL TABLE research_fts USING fts5(
-    search_title, search_keywords, search_body,
-    content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+CREATE TABLE research_terms (
+    offer_id INTEGER NOT NULL REFERENCES offers (id) ON DELETE CASCADE,
+    term TEXT NOT NULL,
+    weight SMALLINT NOT NULL CHECK (weight BETWEEN 1 AND 10),
+    PRIMARY KEY (offer_id, term)
 );
-";
-
-/// The planner uses a partial index only for queries that spell out its condition: the
-/// candidate query writes these two literals, not bound values.
-const POSTGRES_RESEARCH: &str = "
-CREATE INDEX ix_offers_research_search ON offers USING GIN (search)
-    WHERE kind = 'research' AND status = 'published';
+CREATE INDEX ix_research_terms_best ON research_terms (term, weight, offer_id);
 ";

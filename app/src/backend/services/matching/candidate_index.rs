@@ -1,17 +1,20 @@
 //! The candidate index (migration 000022) and the queries that read it. Published courses are
 //! kept one row per competency taught, in an index ordered by enrollment deadline; published
-//! research offers by their words. A query walks the index in order and stops at its `LIMIT`, so
-//! it reads about as many rows as it keeps whatever the size of the catalogue.
+//! research offers one row per word, with what the text relevance credits it, in an index
+//! ordered best first. A query walks the index in order and stops at its `LIMIT`, so it reads
+//! about as many rows as it keeps whatever the size of the catalogue.
 //!
 //! The refresh worker keeps it: [`reindex_offer`] when an offer changes, [`rebuild`] when
-//! everything is recomputed (and after a bulk load, which bypasses the services).
+//! everything is recomputed (after the migration that made it, and after a bulk load, which
+//! bypasses the services).
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 
 use crate::backend::sql::Sql;
+use crate::domain::matching::text::{OfferText, term_weights};
 use crate::error::AppError;
-use crate::model::{DeliveryMode, OfferKind, OfferStatus};
+use crate::model::DeliveryMode;
 
 /// The index row of a course: the candidate query's columns, from the catalogue's tables.
 /// `reach` is `daring` for an online course, else its kabupaten/kota (empty when none).
@@ -26,11 +29,22 @@ const COURSE_ROWS: &str = "INSERT INTO course_candidates \
      JOIN competencies c ON c.id = oc.competency_id \
      WHERE o.kind = 'course' AND o.status = 'published'";
 
-/// SQLite's research index: a contentless full-text table of the published research offers.
-const RESEARCH_ROWS: &str = "INSERT INTO research_fts \
-     (rowid, search_title, search_keywords, search_body) \
-     SELECT id, search_title, search_keywords, search_body FROM offers \
+/// Published research offers' searchable text, by key (`{}`: the offers wanted).
+const RESEARCH_TEXT: &str = "SELECT id, search_title, search_keywords, search_body FROM offers \
      WHERE kind = 'research' AND status = 'published'";
+
+/// Word rows written per statement (three values each: far below either database's limit).
+const TERM_ROWS_PER_INSERT: usize = 300;
+/// Research offers read per round of a rebuild.
+const REBUILD_PAGE: u64 = 500;
+
+#[derive(FromQueryResult)]
+struct ResearchText {
+    id: i32,
+    search_title: String,
+    search_keywords: String,
+    search_body: String,
+}
 
 /// Puts the offer in the index as it is now (a draft, withdrawn or deleted offer leaves it).
 pub(super) async fn reindex_offer<C: ConnectionTrait>(
@@ -38,32 +52,63 @@ pub(super) async fn reindex_offer<C: ConnectionTrait>(
     offer_id: i32,
 ) -> Result<(), AppError> {
     let backend = conn.get_database_backend();
-    let only = |text: &str, column: &str| {
+    for table in ["course_candidates", "research_terms"] {
         let mut sql = Sql::new(backend);
-        sql.push_bound(&format!("{text} AND {column} = "), offer_id);
-        sql.statement()
-    };
-    let mut sql = Sql::new(backend);
-    sql.push_bound("DELETE FROM course_candidates WHERE offer_id = ", offer_id);
-    conn.execute_raw(sql.statement()).await?;
-    conn.execute_raw(only(COURSE_ROWS, "o.id")).await?;
-    if backend == DbBackend::Sqlite {
-        let mut sql = Sql::new(backend);
-        sql.push_bound("DELETE FROM research_fts WHERE rowid = ", offer_id);
+        sql.push_bound(&format!("DELETE FROM {table} WHERE offer_id = "), offer_id);
         conn.execute_raw(sql.statement()).await?;
-        conn.execute_raw(only(RESEARCH_ROWS, "id")).await?;
     }
-    Ok(())
+    let mut sql = Sql::new(backend);
+    sql.push_bound(&format!("{COURSE_ROWS} AND o.id = "), offer_id);
+    conn.execute_raw(sql.statement()).await?;
+    let mut sql = Sql::new(backend);
+    sql.push_bound(&format!("{RESEARCH_TEXT} AND id = "), offer_id);
+    let texts = ResearchText::find_by_statement(sql.statement()).all(conn).await?;
+    write_terms(conn, &texts).await
 }
 
 /// Builds the whole index afresh from the catalogue.
 pub async fn rebuild<C: ConnectionTrait>(conn: &C) -> Result<(), AppError> {
     conn.execute_unprepared("DELETE FROM course_candidates").await?;
     conn.execute_unprepared(COURSE_ROWS).await?;
-    if conn.get_database_backend() == DbBackend::Sqlite {
-        conn.execute_unprepared("INSERT INTO research_fts (research_fts) VALUES ('delete-all')")
-            .await?;
-        conn.execute_unprepared(RESEARCH_ROWS).await?;
+    conn.execute_unprepared("DELETE FROM research_terms").await?;
+    let backend = conn.get_database_backend();
+    let mut after = 0;
+    loop {
+        let mut sql = Sql::new(backend);
+        sql.push_bound(&format!("{RESEARCH_TEXT} AND id > "), after);
+        sql.push(&format!(" ORDER BY id LIMIT {REBUILD_PAGE}"));
+        let texts = ResearchText::find_by_statement(sql.statement()).all(conn).await?;
+        let Some(last) = texts.last() else { return Ok(()) };
+        after = last.id;
+        write_terms(conn, &texts).await?;
+    }
+}
+
+/// The word rows of these research offers.
+async fn write_terms<C: ConnectionTrait>(conn: &C, texts: &[ResearchText]) -> Result<(), AppError> {
+    let rows: Vec<(i32, String, u8)> = texts
+        .iter()
+        .flat_map(|offer| {
+            let text = OfferText {
+                title: &offer.search_title,
+                keywords: &offer.search_keywords,
+                body: &offer.search_body,
+            };
+            term_weights(text).into_iter().map(|(term, weight)| (offer.id, term, weight))
+        })
+        .collect();
+    for chunk in rows.chunks(TERM_ROWS_PER_INSERT) {
+        let mut sql = Sql::new(conn.get_database_backend());
+        sql.push("INSERT INTO research_terms (offer_id, term, weight) VALUES ");
+        for (i, (offer_id, term, weight)) in chunk.iter().enumerate() {
+            sql.push(if i == 0 { "" } else { ", " });
+            sql.push_list([
+                sea_orm::Value::from(*offer_id),
+                term.clone().into(),
+                i16::from(*weight).into(),
+            ]);
+        }
+        conn.execute_raw(sql.statement()).await?;
     }
     Ok(())
 }
@@ -119,33 +164,26 @@ pub(super) fn courses_of_type(
     sql.statement()
 }
 
-/// Published research offers carrying any of the topic words, the index's best first.
-pub(super) fn research_by_text(backend: DbBackend, topic: &[String], limit: u64) -> Statement {
-    let mut sql = Sql::new(backend);
-    // Topic words are the analyser's tokens (letters and digits only): safe in either syntax.
-    if backend == DbBackend::Postgres {
-        let query: Vec<&str> = topic.iter().map(String::as_str).collect();
-        sql.push_bound(
-            "SELECT o.id AS id, CAST(NULL AS SMALLINT) AS level \
-             FROM offers o, to_tsquery('simple', ",
-            query.join(" | "),
-        );
-        // Literals, not bound values: the partial index applies only to a query that says so.
-        sql.push(&format!(
-            ") q WHERE o.search @@ q AND o.kind = '{}' AND o.status = '{}'",
-            OfferKind::Research.as_db(),
-            OfferStatus::Published.as_db()
-        ));
-        sql.push(" ORDER BY ts_rank(o.search, q) DESC, o.id DESC");
-    } else {
-        let query: Vec<String> = topic.iter().map(|t| format!("\"{t}\"")).collect();
-        sql.push_bound(
-            "SELECT rowid AS id, CAST(NULL AS SMALLINT) AS level FROM research_fts \
-             WHERE research_fts MATCH ",
-            query.join(" OR "),
-        );
-        sql.push(" ORDER BY rank, rowid DESC");
+/// For each topic word, the published research offers its index rows credit most (best first,
+/// then the newest), at most `per_word` each: `(offer id, weight in tenths)`, an offer once per
+/// word it carries. Summed per offer, the weights are its text relevance as far as these rows go.
+pub(super) fn research_by_words(
+    backend: DbBackend,
+    topic: &[String],
+    per_word: u64,
+) -> Option<Statement> {
+    if topic.is_empty() {
+        return None;
     }
-    sql.push(&format!(" LIMIT {limit}"));
-    sql.statement()
+    let mut sql = Sql::new(backend);
+    for (i, term) in topic.iter().enumerate() {
+        sql.push(if i == 0 { "" } else { " UNION ALL " });
+        sql.push_bound(
+            "SELECT * FROM (SELECT offer_id AS id, weight FROM research_terms WHERE term = ",
+            term.clone(),
+        );
+        // The index's order, backwards: the walk stops at the limit.
+        sql.push(&format!(" ORDER BY weight DESC, offer_id DESC LIMIT {per_word}) w{i}"));
+    }
+    Some(sql.statement())
 }

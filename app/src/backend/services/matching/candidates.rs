@@ -5,8 +5,8 @@
 //! published courses still taking enrollments that teach the competency (the likeliest first:
 //! at the target level and reachable, soonest enrollment deadline first) and a few that teach
 //! another competency of its type; an offer that teaches neither is no answer to a competency
-//! gap. For a research need, which names no competency, the published research offers the
-//! full-text index ranks highest for the need's topic words.
+//! gap. For a research need, which names no competency, the published research offers that the
+//! need's topic words credit most (the word index, read best first per word).
 
 use std::collections::HashMap;
 
@@ -31,7 +31,9 @@ const SAME_COMPETENCY: u64 = 100;
 /// Courses teaching another competency of the same type, when too few teach the competency
 /// itself up to the target level.
 const SAME_TYPE: u64 = 40;
-/// Research offers taken from the full-text index.
+/// Research offers read per topic word from the word index, the ones it credits most.
+const PER_WORD: u64 = 100;
+/// Research offers kept of those, the ones the words credit most in all.
 const BY_TEXT: u64 = 150;
 
 /// A need as matching sees it.
@@ -185,13 +187,34 @@ pub(super) async fn candidate_ids<C: ConnectionTrait>(
                 }
             }
         }
-        _ if need.topic.is_empty() => {}
         _ => {
-            let statement = candidate_index::research_by_text(backend, &need.topic, BY_TEXT);
-            ids.extend(fetch(conn, statement).await?.iter().map(|r| r.id));
+            if let Some(statement) =
+                candidate_index::research_by_words(backend, &need.topic, PER_WORD)
+            {
+                let hits = WordHit::find_by_statement(statement).all(conn).await?;
+                ids.extend(best_by_words(&hits, BY_TEXT as usize));
+            }
         }
     }
     Ok(ids)
+}
+
+#[derive(FromQueryResult)]
+struct WordHit {
+    id: i32,
+    /// What the word earns the offer, in tenths.
+    weight: i16,
+}
+
+/// The `keep` offers the word hits credit most in all (then the newest).
+fn best_by_words(hits: &[WordHit], keep: usize) -> Vec<i32> {
+    let mut credit: HashMap<i32, i32> = HashMap::new();
+    for hit in hits {
+        *credit.entry(hit.id).or_default() += i32::from(hit.weight);
+    }
+    let mut best: Vec<(i32, i32)> = credit.into_iter().collect();
+    best.sort_unstable_by(|(a_id, a), (b_id, b)| b.cmp(a).then(b_id.cmp(a_id)));
+    best.into_iter().take(keep).map(|(id, _)| id).collect()
 }
 
 async fn fetch<C: ConnectionTrait>(
