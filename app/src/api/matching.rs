@@ -1,10 +1,10 @@
 //! Server functions of matching: a need's ranked offers for its agency's leads and the province,
-//! and the leads' shortlist and invitations to propose.
+//! the leads' shortlist and invitations to propose, and the province's weights.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{MatchQuery, NeedMatchList, UniversityMatchList};
+use crate::model::{MatchQuery, MatchWeightsPage, NeedMatchList, UniversityMatchList};
 
 /// The stored ranking of the need `slug`, filtered by `query`.
 #[server]
@@ -43,6 +43,40 @@ pub async fn get_university_matches(slug: String) -> Result<UniversityMatchList,
     let result = async {
         let (state, actor) = super::state_and_actor()?;
         crate::backend::services::matching::needs_for_university(&state.db, &actor, &slug).await
+    };
+    super::report(result.await)
+}
+
+/// The matching weights in force, the defaults and the latest changes (public).
+#[server]
+pub async fn get_match_weights() -> Result<MatchWeightsPage, AppError> {
+    let result = async {
+        let (state, actor) = super::state_and_actor()?;
+        crate::backend::services::matching::weights_page(&state.db, &actor).await
+    };
+    super::report(result.await)
+}
+
+/// Province administrators: sets the matching weights, every open need to be ranked again.
+/// Numbers arrive as typed, so that an unreadable one is a field error.
+#[server]
+#[allow(clippy::too_many_arguments)] // One per field of the plain form.
+pub async fn set_match_weights(
+    competency: String,
+    timing: String,
+    capacity: String,
+    place: String,
+    cost: String,
+    track_record: String,
+    text: String,
+    note: String,
+) -> Result<(), AppError> {
+    let result = async {
+        let (state, actor) = super::state_and_actor()?;
+        let typed = [&competency, &timing, &capacity, &place, &cost, &track_record, &text];
+        let weights =
+            crate::model::parse_weights(typed.map(String::as_str)).map_err(AppError::Invalid)?;
+        crate::backend::services::matching::set_weights(&state.db, &actor, &weights, &note).await
     };
     super::report(result.await)
 }

@@ -34,8 +34,8 @@ pub use competencies::{
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
 pub use matching::{
-    InviteToPropose, ShortlistOffer, get_need_matches, get_university_matches, invite_to_propose,
-    shortlist_offer,
+    InviteToPropose, SetMatchWeights, ShortlistOffer, get_match_weights, get_need_matches,
+    get_university_matches, invite_to_propose, set_match_weights, shortlist_offer,
 };
 pub use needs::{
     ChangeNeedStatus, SaveNeed, change_need_status, get_need, get_need_editor, list_needs,

@@ -11,6 +11,7 @@ mod email;
 mod import;
 mod learning_form;
 mod login;
+mod match_weights;
 mod matching;
 mod need;
 mod need_form;
@@ -46,6 +47,9 @@ pub use email::{EmailError, normalise_email};
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
+pub use match_weights::{
+    MatchWeightsPage, WEIGHT_FIELDS, WeightsChange, parse_weights, weight_of,
+};
 pub use matching::{
     MatchQuery, MatchedNeed, MatchedOffer, NeedMatchList, UNIVERSITY_MATCHES_SHOWN,
     UniversityMatchList,

@@ -39,6 +39,7 @@ mod roster_import_page;
 mod roster_upload;
 mod sign_in_page;
 mod university_matches_page;
+mod weights_page;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, MetaTags, Title, provide_meta_context};
@@ -80,6 +81,7 @@ use roster_import_page::RosterImportPage;
 pub use roster_upload::UploadProgress;
 use sign_in_page::SignInPage;
 use university_matches_page::UniversityMatchesPage;
+use weights_page::WeightsPage;
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -146,6 +148,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("jabatan") view=PositionsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("tabel-jp") view=LearningFormsPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("bobot-pencocokan") view=WeightsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("katalog") view=CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("katalog"), StaticSegment("kursus"), ParamSegment("slug"))

@@ -79,7 +79,10 @@ fn MatchesView(list: NeedMatchList, query: MatchQuery) -> impl IntoView {
             <a href=need_href>{list.need.title.clone()}</a>
         </p>
         <h1>{td_string!(locale, matching.title)}</h1>
-        <p class="lead">{td_string!(locale, matching.lead)}</p>
+        <p class="lead">
+            {td_string!(locale, matching.lead)} " "
+            <a href=localized(locale, "/bobot-pencocokan")>{td_string!(locale, weights.link)}</a>
+        </p>
         {list.pending.then(|| view! {
             <p class="status-banner" role="status">{td_string!(locale, matching.pending)}</p>
         })}

@@ -138,7 +138,7 @@ impl PgSchema {
 
 static LEFTOVERS_DROPPED: OnceCell<()> = OnceCell::const_new();
 
-fn skip_postgres_loudly() {
+pub fn skip_postgres_loudly() {
     if std::env::var("SINERGI_REQUIRE_POSTGRES").as_deref() == Ok("1") {
         panic!("SINERGI_REQUIRE_POSTGRES=1 but SINERGI_TEST_POSTGRES_URL is not set");
     }

@@ -8,6 +8,7 @@ mod auth;
 mod candidate_index;
 mod catalogue;
 mod collaborations;
+mod connection;
 mod external;
 mod harness;
 mod invitations;

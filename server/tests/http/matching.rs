@@ -1,10 +1,10 @@
 //! A need's ranked offers over HTTP: the agency lead reads them with their reasons in either
 //! language and filters them with a plain GET form; a university is refused, a visitor asked to
-//! sign in.
+//! sign in. The weights page: public, changed by the province with a plain form.
 
 use app::backend::entities::{need, need_match, organisation};
 use app::backend::services::matching;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -134,4 +134,73 @@ async fn the_lead_shortlists_an_offer_and_invites_its_university_with_plain_form
     assert!(short.contains("Di daftar pendek") && short.contains("Keluarkan dari daftar pendek"));
     assert!(short.contains("Universitas sudah diundang mengajukan proposal"));
     assert!(short.contains(r#"name="daftar" value="pendek" checked"#), "the filter stays on");
+}
+
+/// The weight in force of `factor` on the weights page (its "in force" cell).
+fn weight_cell(html: &str, factor: &str) -> String {
+    let row = html.split(&format!(r#"data-factor="{factor}""#)).nth(1).expect("the factor's row");
+    let cell = row.split(r#"<td class="number">"#).nth(1).expect("its weight");
+    cell.split('<').next().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn the_province_changes_the_weights_with_a_plain_form_and_everyone_reads_them() {
+    const PROVINCE: &str = "admin@pemprov.sinergi.example";
+    let app = test_app().await;
+    refresh(&app).await;
+    let page = body_text(send(&app, get("/bobot-pencocokan")).await).await;
+    assert!(page.contains("<h1>Bobot pencocokan</h1>"), "public: {page}");
+    assert_eq!(weight_cell(&page, "competency"), "40", "the defaults apply");
+    assert!(page.contains("Belum pernah diubah"), "no history yet");
+    assert!(!page.contains("Simpan bobot"), "a visitor has no form");
+    let lead = session_cookie_for(&app, LEAD).await;
+    let seen = body_text(send(&app, cookie_get("/bobot-pencocokan", &lead)).await).await;
+    assert!(!seen.contains("Simpan bobot"), "nor has an agency lead");
+
+    // A refused post changes nothing and comes back with the error and what was typed.
+    let province = session_cookie_for(&app, PROVINCE).await;
+    let form = |competency: &str| {
+        format!(
+            "competency={competency}&timing=30&capacity=10&place=10&cost=5&track_record=0&text=5\
+             &note=Waktu+lebih+penting+tahun+ini"
+        )
+    };
+    let path = app::api::SetMatchWeights::PATH;
+    let refused =
+        send(&app, form_post_from("/bobot-pencocokan", path, form("empat"), Some(&province))).await;
+    let back = refused.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let shown = body_text(send(&app, cookie_get(&back, &province)).await).await;
+    assert!(shown.contains("Periksa kembali lalu kirim ulang."), "{back}: {shown}");
+    assert!(shown.contains(r#"value="empat""#), "the typed value stays: {shown}");
+    assert!(matching::current_weights(&app.state.db).await.unwrap().timing == 15);
+    let lead_post =
+        send(&app, form_post_from("/bobot-pencocokan", path, form("40"), Some(&lead))).await;
+    assert!(lead_post.status().is_redirection() || lead_post.status() == StatusCode::FORBIDDEN);
+    assert!(matching::current_weights(&app.state.db).await.unwrap().timing == 15);
+
+    let saved =
+        send(&app, form_post_from("/bobot-pencocokan", path, form("40"), Some(&province))).await;
+    assert!(saved.status().is_redirection());
+    let weights = matching::current_weights(&app.state.db).await.unwrap();
+    assert_eq!((weights.timing, weights.cost, weights.track_record), (30, 5, 0));
+    let page = body_text(send(&app, get("/bobot-pencocokan")).await).await;
+    assert_eq!(weight_cell(&page, "timing"), "30", "{page}");
+    assert!(page.contains("Waktu lebih penting tahun ini"), "the history keeps the reason");
+    let english = body_text(send(&app, get("/en/bobot-pencocokan")).await).await;
+    assert!(english.contains("<h1>Matching weights</h1>") && english.contains("History of changes"));
+    // Every open need is queued to be ranked with the new weights.
+    assert!(refresh_count(&app).await > 0, "the change queued the open needs");
+}
+
+/// Works the matching queue empty; how many items it worked.
+async fn refresh_count(app: &TestApp) -> usize {
+    let today = chrono::Utc::now().with_timezone(&app::domain::calendar::WIB).date_naive();
+    let mut worked = 0;
+    loop {
+        let n = matching::run_queue(&app.state.db, today, 100).await.unwrap();
+        if n == 0 {
+            return worked;
+        }
+        worked += n;
+    }
 }

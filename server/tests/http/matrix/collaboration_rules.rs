@@ -1,6 +1,6 @@
 //! The authorisation matrix's rules for matching and what follows it: a need's ranking and the
-//! lead's shortlist and invitations, a university's matching needs, proposals, collaborations
-//! and notifications.
+//! lead's shortlist and invitations, a university's matching needs, the weights, proposals,
+//! collaborations and notifications.
 
 use leptos::server_fn::ServerFn;
 
@@ -32,6 +32,22 @@ pub fn rules() -> Vec<Rule> {
             path: InviteToPropose::PATH,
             body: |_, f| format!("slug={}&offer={}", f.open_need, f.research_offer),
             allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            // The weights explain every ranking: public.
+            path: GetMatchWeights::PATH,
+            body: |_, _| String::new(),
+            allowed: |_, _| true,
+        },
+        Rule {
+            // The defaults again: allowed calls change no ranking.
+            path: SetMatchWeights::PATH,
+            body: |_, _| {
+                "competency=40&timing=15&capacity=10&place=10&cost=10&track_record=10&text=5\
+                 &note=Bawaan"
+                    .into()
+            },
+            allowed: |p, _| p.province(),
         },
         Rule {
             // Its two parties and the province.

@@ -303,6 +303,11 @@ pub fn page_rules() -> Vec<PageRule> {
             allowed: |p, _| p.province(),
         },
         PageRule { route: "/tabel-jp", url: |_, _| "/tabel-jp".into(), allowed: |_, _| true },
+        PageRule {
+            route: "/bobot-pencocokan",
+            url: |_, _| "/bobot-pencocokan".into(),
+            allowed: |_, _| true,
+        },
         PageRule { route: "/jabatan", url: |_, _| "/jabatan".into(), allowed: |_, _| true },
         PageRule { route: "/kebutuhan", url: |_, _| "/kebutuhan".into(), allowed: |_, _| true },
         PageRule {

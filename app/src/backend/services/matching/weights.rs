@@ -1,20 +1,22 @@
 //! The weights of the matching parts: the defaults (`domain::matching::Weights::default`, where
 //! their reasons are written) until the province sets its own; each change is kept with who made
-//! it and why, and re-ranks every open need.
+//! it and why, and re-ranks every open need. The weights page reads them with their history.
 
 use chrono::Utc;
+use std::collections::HashMap;
+
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
 use super::refresh;
 use crate::backend::auth::Actor;
 use crate::backend::db;
-use crate::backend::entities::match_weight;
+use crate::backend::entities::{match_weight, person};
 use crate::domain::matching::Weights;
 use crate::error::AppError;
-use crate::model::{Checks, ValidationCode};
+use crate::model::{Checks, MatchWeightsPage, ValidationCode, WeightsChange};
 
 /// The largest weight of one part (they are ratios: only their proportions count).
 pub const MAX_WEIGHT: u32 = 100;
@@ -26,7 +28,11 @@ pub const MAX_NOTE_CHARS: usize = 1000;
 pub async fn current<C: ConnectionTrait>(conn: &C) -> Result<Weights, AppError> {
     let latest =
         match_weight::Entity::find().order_by_desc(match_weight::Column::Id).one(conn).await?;
-    Ok(latest.map_or_else(Weights::default, |row| Weights {
+    Ok(latest.as_ref().map_or_else(Weights::default, from_row))
+}
+
+fn from_row(row: &match_weight::Model) -> Weights {
+    Weights {
         competency: weight(row.competency),
         text: weight(row.text_relevance),
         timing: weight(row.timing),
@@ -34,11 +40,47 @@ pub async fn current<C: ConnectionTrait>(conn: &C) -> Result<Weights, AppError> 
         place: weight(row.place),
         cost: weight(row.cost),
         track_record: weight(row.track_record),
-    }))
+    }
 }
 
 fn weight(stored: i16) -> u32 {
     u32::try_from(stored).unwrap_or(0)
+}
+
+/// Changes shown on the weights page, newest first.
+const HISTORY_SHOWN: u64 = 20;
+
+/// The weights page: in force, the defaults, the latest changes with who made them; the form
+/// for province administrators. Public, as the ranking it explains is shown to every party.
+pub async fn page<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<MatchWeightsPage, AppError> {
+    let rows = match_weight::Entity::find()
+        .order_by_desc(match_weight::Column::Id)
+        .limit(HISTORY_SHOWN)
+        .all(conn)
+        .await?;
+    let people: Vec<i32> = rows.iter().map(|r| r.changed_by).collect();
+    let names: HashMap<i32, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(people))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.full_name))
+        .collect();
+    let history: Vec<WeightsChange> = rows
+        .iter()
+        .map(|row| WeightsChange {
+            weights: from_row(row),
+            note: row.note.clone(),
+            changed_by: names.get(&row.changed_by).cloned().unwrap_or_default(),
+            changed_at: row.changed_at,
+        })
+        .collect();
+    Ok(MatchWeightsPage {
+        current: history.first().map_or_else(Weights::default, |change| change.weights),
+        defaults: Weights::default(),
+        history,
+        editable: actor.is_province_admin(),
+    })
 }
 
 /// Sets the weights (province administrators only) and queues every open need to be ranked
