@@ -47,12 +47,22 @@ pub async fn get_university_matches(slug: String) -> Result<UniversityMatchList,
     super::report(result.await)
 }
 
+/// The key under which a refused weights form is kept for the page it returns to.
+#[cfg(feature = "ssr")]
+const WEIGHTS_FORM: &str = "match_weights";
+
 /// The matching weights in force, the defaults and the latest changes (public).
 #[server]
 pub async fn get_match_weights() -> Result<MatchWeightsPage, AppError> {
     let result = async {
-        let (state, actor) = super::state_and_actor()?;
-        crate::backend::services::matching::weights_page(&state.db, &actor).await
+        let state = crate::backend::AppState::current()?;
+        let session = crate::backend::auth::CurrentSession::of_request();
+        let typed = match session.actor {
+            Some(_) => super::refused_input(&state, WEIGHTS_FORM).await,
+            None => None,
+        };
+        crate::backend::services::matching::weights_page(&state.db, session.actor.as_ref(), typed)
+            .await
     };
     super::report(result.await)
 }
@@ -71,12 +81,16 @@ pub async fn set_match_weights(
     text: String,
     note: String,
 ) -> Result<(), AppError> {
+    let form = crate::model::WeightsForm {
+        values: [competency, timing, capacity, place, cost, track_record, text],
+        note,
+    };
     let result = async {
         let (state, actor) = super::state_and_actor()?;
-        let typed = [&competency, &timing, &capacity, &place, &cost, &track_record, &text];
-        let weights =
-            crate::model::parse_weights(typed.map(String::as_str)).map_err(AppError::Invalid)?;
-        crate::backend::services::matching::set_weights(&state.db, &actor, &weights, &note).await
+        let weights = crate::model::parse_weights(form.values.each_ref().map(String::as_str))
+            .map_err(AppError::Invalid)?;
+        crate::backend::services::matching::set_weights(&state.db, &actor, &weights, &form.note)
+            .await
     };
-    super::report(result.await)
+    super::report_form(WEIGHTS_FORM, &form, result.await).await
 }

@@ -18,6 +18,25 @@ pub struct MatchWeightsPage {
     pub history: Vec<WeightsChange>,
     /// Whether the reader may change them (province administrators).
     pub editable: bool,
+    /// The form's contents: the weights in force, or what a refused plain post typed.
+    pub form: WeightsForm,
+}
+
+/// The weights form as typed: one text per part in [`WEIGHT_FIELDS`] order, and the note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeightsForm {
+    pub values: [String; 7],
+    pub note: String,
+}
+
+impl WeightsForm {
+    /// The form filled with `weights` and no note.
+    pub fn of(weights: &Weights) -> Self {
+        Self {
+            values: WEIGHT_FIELDS.map(|(factor, _)| weight_of(weights, factor).to_string()),
+            note: String::new(),
+        }
+    }
 }
 
 /// One change of the weights.
@@ -56,6 +75,7 @@ pub fn weight_of(weights: &Weights, factor: Factor) -> u32 {
 /// The weights as the form typed them, in [`WEIGHT_FIELDS`] order. A blank, negative or
 /// unreadable number is an error on its field; the ranges are the service's to check.
 pub fn parse_weights(typed: [&str; 7]) -> Result<Weights, Vec<FieldError>> {
+    // (`WeightsForm::values` holds the same texts, owned.)
     let mut checks = Checks::default();
     let mut read = [0u32; 7];
     for (slot, ((_, field), text)) in read.iter_mut().zip(WEIGHT_FIELDS.iter().zip(typed)) {
@@ -79,15 +99,14 @@ mod tests {
     fn typed_weights_are_read_in_the_pages_order() {
         let weights = parse_weights(["40", "15", "10", " 10 ", "10", "10", "5"]).unwrap();
         assert_eq!(weights, Weights::default());
-        for (factor, _) in WEIGHT_FIELDS {
-            assert_eq!(weight_of(&weights, factor), weight_of(&Weights::default(), factor));
-        }
+        let form = WeightsForm::of(&weights);
+        assert_eq!(parse_weights(form.values.each_ref().map(String::as_str)), Ok(weights));
     }
 
     #[test]
     fn blank_negative_and_unreadable_weights_are_errors_on_their_fields() {
         let errors = parse_weights(["", "-1", "abc", "1", "1", "1", "1"]).unwrap_err();
-        let code = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.code.clone());
+        let code = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.code);
         assert_eq!(code("competency"), Some(ValidationCode::Required));
         assert!(code("timing").is_some(), "{errors:?}");
         assert_eq!(code("capacity"), Some(ValidationCode::NotANumber));

@@ -48,7 +48,7 @@ pub use import::{DictionaryImportReport, ImportRowError};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
 pub use match_weights::{
-    MatchWeightsPage, WEIGHT_FIELDS, WeightsChange, parse_weights, weight_of,
+    MatchWeightsPage, WEIGHT_FIELDS, WeightsChange, WeightsForm, parse_weights, weight_of,
 };
 pub use matching::{
     MatchQuery, MatchedNeed, MatchedOffer, NeedMatchList, UNIVERSITY_MATCHES_SHOWN,

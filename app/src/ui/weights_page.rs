@@ -13,14 +13,17 @@ use crate::api::{SetMatchWeights, get_match_weights};
 use crate::domain::calendar::format_wib;
 use crate::domain::matching::Weights;
 use crate::i18n::td_string;
-use crate::model::{WEIGHT_FIELDS, WeightsChange, weight_of};
+use crate::model::{WEIGHT_FIELDS, WeightsChange, WeightsForm, weight_of};
 
 /// The page.
 #[component]
 pub fn WeightsPage() -> impl IntoView {
     let locale = use_locale();
     let save = ServerAction::<SetMatchWeights>::new();
-    let page = Resource::new(move || save.version().get(), |_| get_match_weights());
+    // Read again after a save; not after a refusal, so a hydrated form keeps what was typed.
+    let saves =
+        move || save.value().with(|v| matches!(v, Some(Ok(())))).then(|| save.version().get());
+    let page = Resource::new(saves, |_| get_match_weights());
     view! {
         <Title text=td_string!(locale, weights.title) />
         <h1>{td_string!(locale, weights.title)}</h1>
@@ -29,7 +32,7 @@ pub fn WeightsPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     page.await.map(|page| {
-                        let form = page.editable.then(|| view! { <WeightsForm current=page.current save /> });
+                        let form = page.editable.then(|| view! { <WeightsEditor form=page.form save /> });
                         view! {
                             <WeightsTable current=page.current defaults=page.defaults />
                             <h2>{td_string!(locale, weights.why_heading)}</h2>
@@ -86,26 +89,23 @@ fn WeightsTable(current: Weights, defaults: Weights) -> impl IntoView {
 
 /// The province's form, filled with the weights in force (or, after a refused post, as typed).
 #[component]
-fn WeightsForm(current: Weights, save: ServerAction<SetMatchWeights>) -> impl IntoView {
+fn WeightsEditor(form: WeightsForm, save: ServerAction<SetMatchWeights>) -> impl IntoView {
     let locale = use_locale();
     let outcome = move || save.value().get();
     let error = move || form_error(outcome());
     let saved = move || matches!(outcome(), Some(Ok(())));
     let fields = WEIGHT_FIELDS
         .iter()
-        .map(|(factor, field)| {
+        .zip(form.values)
+        .map(|((factor, field), value)| {
             let field = *field;
             let id = format!("weight-{field}");
-            let typed = move || {
-                save.input().get().map(|input| typed_value(&input, field))
-            };
-            let value = move || typed().unwrap_or_else(|| weight_of(&current, *factor).to_string());
             let message = move || field_messages(locale, error().as_ref())(field);
             view! {
                 <div class="field">
                     <label for=id.clone()>{factor_label(locale, *factor)}</label>
                     <input id=id name=field type="number" required min="0" max="100" step="1"
-                        inputmode="numeric" aria-describedby=format!("{field}-error") prop:value=value value=value />
+                        inputmode="numeric" aria-describedby=format!("{field}-error") value=value />
                     {message}
                 </div>
             }
@@ -121,24 +121,11 @@ fn WeightsForm(current: Weights, save: ServerAction<SetMatchWeights>) -> impl In
                 <div class="row-fields">{fields}</div>
                 <div class="field field-grow">
                     <label for="weights-note">{td_string!(locale, weights.note)}</label>
-                    <textarea id="weights-note" name="note" maxlength="1000" rows="3"></textarea>
+                    <textarea id="weights-note" name="note" maxlength="1000" rows="3">{form.note}</textarea>
                 </div>
                 <button class="button" type="submit">{td_string!(locale, weights.save)}</button>
             </ActionForm>
         </section>
-    }
-}
-
-/// What the refused post typed into `field`.
-fn typed_value(input: &SetMatchWeights, field: &str) -> String {
-    match field {
-        "competency" => input.competency.clone(),
-        "timing" => input.timing.clone(),
-        "capacity" => input.capacity.clone(),
-        "place" => input.place.clone(),
-        "cost" => input.cost.clone(),
-        "track_record" => input.track_record.clone(),
-        _ => input.text.clone(),
     }
 }
 
@@ -153,7 +140,9 @@ fn History(history: Vec<WeightsChange>) -> impl IntoView {
             .map(|change| {
                 let weights: Vec<String> = WEIGHT_FIELDS
                     .iter()
-                    .map(|(f, _)| format!("{} {}", factor_label(locale, *f), weight_of(&change.weights, *f)))
+                    .map(|(f, _)| {
+                        format!("{} {}", factor_label(locale, *f), weight_of(&change.weights, *f))
+                    })
                     .collect();
                 view! {
                     <tr>

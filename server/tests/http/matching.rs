@@ -145,6 +145,7 @@ fn weight_cell(html: &str, factor: &str) -> String {
 
 #[tokio::test]
 async fn the_province_changes_the_weights_with_a_plain_form_and_everyone_reads_them() {
+    use leptos::server_fn::ServerFn;
     const PROVINCE: &str = "admin@pemprov.sinergi.example";
     let app = test_app().await;
     refresh(&app).await;
@@ -187,7 +188,9 @@ async fn the_province_changes_the_weights_with_a_plain_form_and_everyone_reads_t
     assert_eq!(weight_cell(&page, "timing"), "30", "{page}");
     assert!(page.contains("Waktu lebih penting tahun ini"), "the history keeps the reason");
     let english = body_text(send(&app, get("/en/bobot-pencocokan")).await).await;
-    assert!(english.contains("<h1>Matching weights</h1>") && english.contains("History of changes"));
+    assert!(
+        english.contains("<h1>Matching weights</h1>") && english.contains("History of changes")
+    );
     // Every open need is queued to be ranked with the new weights.
     assert!(refresh_count(&app).await > 0, "the change queued the open needs");
 }

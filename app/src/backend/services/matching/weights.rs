@@ -16,7 +16,7 @@ use crate::backend::db;
 use crate::backend::entities::{match_weight, person};
 use crate::domain::matching::Weights;
 use crate::error::AppError;
-use crate::model::{Checks, MatchWeightsPage, ValidationCode, WeightsChange};
+use crate::model::{Checks, MatchWeightsPage, ValidationCode, WeightsChange, WeightsForm};
 
 /// The largest weight of one part (they are ratios: only their proportions count).
 pub const MAX_WEIGHT: u32 = 100;
@@ -51,8 +51,13 @@ fn weight(stored: i16) -> u32 {
 const HISTORY_SHOWN: u64 = 20;
 
 /// The weights page: in force, the defaults, the latest changes with who made them; the form
-/// for province administrators. Public, as the ranking it explains is shown to every party.
-pub async fn page<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<MatchWeightsPage, AppError> {
+/// for province administrators. Public, as the ranking it explains is shown to every party:
+/// `reader` is `None` for a visitor; `typed` what the reader's refused post typed, if any.
+pub async fn page<C: ConnectionTrait>(
+    conn: &C,
+    reader: Option<&Actor>,
+    typed: Option<WeightsForm>,
+) -> Result<MatchWeightsPage, AppError> {
     let rows = match_weight::Entity::find()
         .order_by_desc(match_weight::Column::Id)
         .limit(HISTORY_SHOWN)
@@ -75,11 +80,13 @@ pub async fn page<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<MatchWe
             changed_at: row.changed_at,
         })
         .collect();
+    let current = history.first().map_or_else(Weights::default, |change| change.weights);
     Ok(MatchWeightsPage {
-        current: history.first().map_or_else(Weights::default, |change| change.weights),
+        current,
+        form: typed.unwrap_or_else(|| WeightsForm::of(&current)),
         defaults: Weights::default(),
         history,
-        editable: actor.is_province_admin(),
+        editable: reader.is_some_and(Actor::is_province_admin),
     })
 }
 
