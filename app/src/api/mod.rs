@@ -6,6 +6,7 @@ pub mod collaborations;
 pub mod competencies;
 pub mod invitations;
 pub mod login;
+pub mod match_weights;
 pub mod matching;
 pub mod needs;
 pub mod notifications;
@@ -33,9 +34,10 @@ pub use competencies::{
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;
+pub use match_weights::{SetMatchWeights, get_match_weights, set_match_weights};
 pub use matching::{
-    InviteToPropose, SetMatchWeights, ShortlistOffer, get_match_weights, get_need_matches,
-    get_university_matches, invite_to_propose, set_match_weights, shortlist_offer,
+    InviteToPropose, ShortlistOffer, get_need_matches, get_university_matches, invite_to_propose,
+    shortlist_offer,
 };
 pub use needs::{
     ChangeNeedStatus, SaveNeed, change_need_status, get_need, get_need_editor, list_needs,

@@ -8,7 +8,9 @@ use super::personas::Side;
 use super::rules::Rule;
 
 pub fn rules() -> Vec<Rule> {
-    use app::api::{collaborations::*, matching::*, notifications::*, proposals::*};
+    use app::api::{
+        collaborations::*, match_weights::*, matching::*, notifications::*, proposals::*,
+    };
     vec![
         Rule {
             // A need's ranking: its agency's leads and the province.
