@@ -28,6 +28,7 @@ mod m20261129_000019_create_collaboration_history;
 mod m20261129_000020_create_shortlists;
 mod m20261129_000021_outbox_abandoned;
 mod m20261129_000022_create_match_candidates;
+mod m20261129_000023_reopen_after_cancellation;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000020_create_shortlists::Migration),
             Box::new(m20261129_000021_outbox_abandoned::Migration),
             Box::new(m20261129_000022_create_match_candidates::Migration),
+            Box::new(m20261129_000023_reopen_after_cancellation::Migration),
         ]
     }
 }

@@ -146,7 +146,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ),
     ("uq_invitations_token_hash", "invitations.token_hash", "token"),
     ("uq_proposals_submitted", "proposals.need_id, proposals.university_id", "proposal"),
-    ("uq_collaborations_need", "collaborations.need_id", "need"),
+    ("uq_collaborations_need_live", "collaborations.need_id", "need"),
     ("uq_collaborations_proposal", "collaborations.proposal_id", "proposal"),
     (
         "uq_proposal_invitations_need_offer",

@@ -1,18 +1,20 @@
 //! Collaborations on both databases: who sees an agreed collaboration, how its parties move it
 //! along agreed → running → completed (or cancel it, saying why), the history kept, the other
-//! party told, and moves out of order refused.
+//! party told, moves out of order refused, and a cancelled one giving its need back.
 
-use app::backend::entities::collaboration;
+use app::backend::entities::{collaboration, need, need_status_change};
 use app::backend::services::seed::seed_demo;
 use app::backend::services::{collaborations, notifications, proposals};
 use app::error::{AppError, ConflictReason};
 use app::model::{CollaborationStatus, FieldError, NotificationEvent, ValidationCode};
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::harness::each_database;
 use crate::needs::competency_need;
 use crate::people::actor;
-use crate::proposals::{ITERA_ACADEMIC, KOMINFO_ASN, KOMINFO_LEAD, UNILA_ACADEMIC, open, tailored};
+use crate::proposals::{
+    ITERA_ACADEMIC, KOMINFO_ASN, KOMINFO_LEAD, UNILA_ACADEMIC, open, status_of_need, tailored,
+};
 
 const PROVINCE: &str = "admin@pemprov.sinergi.example";
 
@@ -164,6 +166,51 @@ async fn cancelling_needs_a_reason_and_the_university_is_told_it() {
             }
         );
         assert_eq!(told.items[0].link, format!("/kolaborasi/{id}"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_cancelled_collaboration_reopens_its_need_for_another_university() {
+    each_database("collaboration_reopen", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let title = "Tata Kelola Arsip Dinamis";
+        let first = agreed(&db, title).await;
+        let need_id = collaboration::Entity::find_by_id(first).one(&db).await.unwrap().unwrap();
+        let need_id = need_id.need_id;
+        let slug = need::Entity::find_by_id(need_id).one(&db).await.unwrap().unwrap().slug;
+        assert_eq!(status_of_need(&db, &slug).await, "matched", "{backend:?}");
+
+        // The university withdraws from it: the need is open again, with the reason.
+        let unila = actor(&db, UNILA_ACADEMIC).await;
+        let reason = "Narasumber berhalangan sepanjang semester.";
+        collaborations::change_status(&db, &unila, first, CollaborationStatus::Cancelled, reason)
+            .await
+            .unwrap();
+        assert_eq!(status_of_need(&db, &slug).await, "open", "{backend:?}");
+        let history = need_status_change::Entity::find()
+            .filter(need_status_change::Column::NeedId.eq(need_id))
+            .order_by_desc(need_status_change::Column::Id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (history.from_status.as_deref(), history.to_status.as_str(), history.note.as_str()),
+            (Some("matched"), "open", reason)
+        );
+
+        // Another university proposes and is accepted: a second collaboration, now the need's.
+        let lead = actor(&db, KOMINFO_LEAD).await;
+        let itera = actor(&db, ITERA_ACADEMIC).await;
+        let proposal = proposals::propose(&db, &itera, &slug, "itera", &tailored()).await.unwrap();
+        let second = proposals::accept(&db, &lead, proposal).await.unwrap();
+        assert_ne!(first, second);
+        assert_eq!(status_of_need(&db, &slug).await, "matched");
+        assert_eq!(collaborations::of_need(&db, &lead, need_id).await.unwrap(), Some(second));
+        // The cancelled one stays, with its history, on its own page.
+        let cancelled = collaborations::detail(&db, &lead, first).await.unwrap();
+        assert_eq!(cancelled.status, CollaborationStatus::Cancelled, "{backend:?}");
     })
     .await;
 }

@@ -9,7 +9,7 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
-use super::notifications;
+use super::{needs, notifications};
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{
@@ -51,10 +51,14 @@ pub async fn of_need<C: ConnectionTrait>(
     actor: &Actor,
     need_id: i32,
 ) -> Result<Option<i32>, AppError> {
-    let found = collaboration::Entity::find()
+    // The live one; after cancellations only, the latest of those.
+    let all = collaboration::Entity::find()
         .filter(collaboration::Column::NeedId.eq(need_id))
-        .one(conn)
+        .order_by_desc(collaboration::Column::Id)
+        .all(conn)
         .await?;
+    let cancelled = CollaborationStatus::Cancelled.as_db();
+    let found = all.iter().find(|c| c.status != cancelled).or(all.first());
     Ok(found.filter(|c| may_see(actor, c)).map(|c| c.id))
 }
 
@@ -171,6 +175,9 @@ where
     }
     .insert(&txn)
     .await?;
+    if next == CollaborationStatus::Cancelled {
+        needs::reopen_after_cancellation(&txn, found.need_id, actor.person_id, note).await?;
+    }
     tell_the_other_party(&txn, &found, party, next, note).await?;
     txn.commit().await?;
     Ok(next)

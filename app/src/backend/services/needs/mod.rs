@@ -253,6 +253,29 @@ pub async fn mark_matched<C: ConnectionTrait>(
     move_to(conn, &found, NeedStatus::Matched, accepted_by, "").await
 }
 
+/// Reopens the need `need_id` after its collaboration was cancelled by `by` (inside that
+/// transaction), with the cancellation's reason in its history, so the agency can accept another
+/// university's proposal. A need no longer `matched` (fulfilled, closed) stays as it is.
+pub(crate) async fn reopen_after_cancellation<C: ConnectionTrait>(
+    conn: &C,
+    need_id: i32,
+    by: i32,
+    note: &str,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    let moved = need::Entity::update_many()
+        .col_expr(need::Column::Status, NeedStatus::Open.as_db().into())
+        .col_expr(need::Column::UpdatedAt, now.into())
+        .filter(need::Column::Id.eq(need_id))
+        .filter(need::Column::Status.eq(NeedStatus::Matched.as_db()))
+        .exec(conn)
+        .await?;
+    if moved.rows_affected == 1 {
+        record_status(conn, need_id, Some(NeedStatus::Matched), NeedStatus::Open, by, note).await?;
+    }
+    Ok(())
+}
+
 /// The move itself: conditional on the status read, so that of two concurrent moves the second
 /// finds nothing to move (a `Stale` conflict); recorded in the history.
 async fn move_to<C: ConnectionTrait>(
