@@ -104,7 +104,14 @@ async fn the_candidate_index_follows_the_catalogue_and_a_rebuild_agrees() {
         assert_eq!(word_rows(&db).await, words);
 
         // The migration's backfill over the same catalogue: the same rows again.
-        migrations::Migrator::down(&db, Some(1)).await.unwrap();
+        // Back to before migration 000022 (and what came after it), then up again.
+        let steps = migrations::Migrator::migrations()
+            .iter()
+            .rev()
+            .position(|m| m.name() == "m20261129_000022_create_match_candidates")
+            .expect("the candidate index migration")
+            + 1;
+        migrations::Migrator::down(&db, Some(steps as u32)).await.unwrap();
         migrations::Migrator::up(&db, None).await.unwrap();
         assert!(course_rows(&db).await.is_empty() && word_rows(&db).await.is_empty());
         drain(&db).await;
