@@ -78,10 +78,16 @@ pub async fn rebuild<C: ConnectionTrait>(conn: &C) -> Result<(), AppError> {
         sql.push_bound(&format!("{RESEARCH_TEXT} AND id > "), after);
         sql.push(&format!(" ORDER BY id LIMIT {REBUILD_PAGE}"));
         let texts = ResearchText::find_by_statement(sql.statement()).all(conn).await?;
-        let Some(last) = texts.last() else { return Ok(()) };
+        let Some(last) = texts.last() else { break };
         after = last.id;
         write_terms(conn, &texts).await?;
     }
+    if backend == DbBackend::Postgres {
+        // Every row is new: without fresh statistics PostgreSQL's planner guesses one row per
+        // competency and sorts all matches instead of walking the index (7 ms against 0.1).
+        conn.execute_unprepared("ANALYZE course_candidates, research_terms").await?;
+    }
+    Ok(())
 }
 
 /// The word rows of these research offers.

@@ -110,6 +110,10 @@ where
     // The candidate index is built here, as the hooks would have kept it.
     crate::backend::services::matching::rebuild_candidate_index(&txn).await?;
     txn.commit().await?;
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // What autovacuum does some time after a bulk load, at once: the planner's statistics.
+        conn.execute_unprepared("ANALYZE").await?;
+    }
     Ok(count)
 }
 
