@@ -64,9 +64,11 @@ test("an agency lead goes from a need to an agreed collaboration", async ({
   await signIn(page, lead);
   await expect(page.locator(".nav-list .badge").first()).toBeVisible();
   await page.goto("/notifikasi");
-  await expect(page.locator(".notification").first()).toContainText(`${university} mengajukan proposal`);
+  // Other tests may tell the same lead of their own needs at the same time: find this one.
+  const received = page.locator(".notification", { hasText: title });
+  await expect(received).toContainText(`${university} mengajukan proposal`);
   await checkA11y(page);
-  await page.locator(".notification a").first().click();
+  await received.locator("a").first().click();
   await expect(page.locator(".proposal")).toContainText("Kelas khusus lima hari");
   await checkA11y(page);
   await page.getByRole("button", { name: "Terima proposal ini" }).click();
@@ -81,8 +83,9 @@ test("an agency lead goes from a need to an agreed collaboration", async ({
   // The academic hears of it and starts the collaboration.
   await signIn(page, academic);
   await page.goto("/notifikasi");
-  await expect(page.locator(".notification").first()).toContainText("menerima proposal Anda");
-  await page.locator(".notification a").first().click();
+  const accepted = page.locator(".notification", { hasText: title });
+  await expect(accepted.first()).toContainText("menerima proposal Anda");
+  await accepted.first().locator("a").first().click();
   await page.getByRole("button", { name: "Mulai berjalan" }).click();
   await expect(page.locator(".status-banner")).toContainText("Berjalan");
   void consoleErrors;

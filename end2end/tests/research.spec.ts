@@ -2,7 +2,8 @@
 // agency lead posts a research need; an academic proposes one of the university's research
 // offers with the outputs it promises; the lead accepts; the academic later cancels the
 // collaboration with a reason, and the need is open again for another university.
-// Each browser mode uses its own agency and university, so the two never collide.
+// Each browser mode uses its own agency and university, so the two never collide (and
+// universities other than those of proposals.spec.ts, which runs beside it).
 import type { Page } from "@playwright/test";
 import { test, expect, hydrated } from "./fixtures";
 
@@ -21,8 +22,8 @@ test("a research need goes to a collaboration, and comes back when it is cancell
   consoleErrors,
 }, testInfo) => {
   const [lead, agency, academic, title] = hydrated(testInfo.project.name)
-    ? ["kabid@diskominfotik.sinergi.example", "diskominfotik", "dosen@unila.sinergi.example", "Kajian Kanal Aduan Hidrasi"]
-    : ["kasubbag@bkd.sinergi.example", "bkd", "dosen@itera.sinergi.example", "Kajian Kanal Aduan Tanpa Skrip"];
+    ? ["kabid@diskominfotik.sinergi.example", "diskominfotik", "dosen@uin-ril.sinergi.example", "Kajian Kanal Aduan Hidrasi"]
+    : ["kasubbag@bkd.sinergi.example", "bkd", "dosen@polinela.sinergi.example", "Kajian Kanal Aduan Tanpa Skrip"];
 
   // The lead posts and opens a research need.
   await signIn(page, lead);
@@ -73,7 +74,7 @@ test("a research need goes to a collaboration, and comes back when it is cancell
   await signIn(page, academic);
   await page.goto(collaborationUrl);
   const reason = "Tim peneliti berhalangan tahun ini.";
-  await page.locator("#note-cancelled").fill(reason);
+  await page.getByLabel("Alasan pembatalan").fill(reason);
   await page.getByRole("button", { name: "Batalkan kolaborasi" }).click();
   await expect(page.locator(".status-banner")).toContainText("Dibatalkan");
   await checkA11y(page);

@@ -148,17 +148,22 @@ fn Moves(
     let forms = moves
         .into_iter()
         .map(|next| {
-            let (label, required) = match next {
-                CollaborationStatus::Running => (td_string!(locale, collaboration.start), false),
-                CollaborationStatus::Completed => (td_string!(locale, collaboration.complete), false),
-                _ => (td_string!(locale, collaboration.cancel), true),
+            // Each form its own note label: a screen reader lists them apart.
+            let (label, note, required) = match next {
+                CollaborationStatus::Running => {
+                    (td_string!(locale, collaboration.start), td_string!(locale, collaboration.note_move), false)
+                }
+                CollaborationStatus::Completed => {
+                    (td_string!(locale, collaboration.complete), td_string!(locale, collaboration.note_move), false)
+                }
+                _ => (td_string!(locale, collaboration.cancel), td_string!(locale, collaboration.note_cancel), true),
             };
             let note_id = format!("note-{}", next.as_db());
             view! {
                 <ActionForm action=change attr:class="decline-form">
                     <input type="hidden" name="id" value=id />
                     <input type="hidden" name="status" value=format!("{next:?}") />
-                    <label for=note_id.clone()>{td_string!(locale, collaboration.note)}</label>
+                    <label for=note_id.clone()>{note}</label>
                     <textarea id=note_id name="note" rows="2" required=required maxlength=MAX_COLLABORATION_NOTE></textarea>
                     <button class="button button-small" type="submit">{label}</button>
                 </ActionForm>
