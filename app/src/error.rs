@@ -54,6 +54,16 @@ pub enum ConflictReason {
     NeedNotOpen,
     /// The university already has a proposal waiting on this need (withdraw it first).
     ProposalPending,
+    /// No seat of the course is free (the person may join its waitlist instead).
+    CourseFull,
+    /// Only `free` seats are left, fewer than the people named.
+    NotEnoughSeats { free: u32 },
+    /// The person already has a place (or is in line) in this course.
+    AlreadyEnrolled,
+    /// The course does not take enrollments now: not published, or outside its enrollment dates.
+    EnrollmentClosed,
+    /// The enrollment can no longer be changed this way (past the cut-off, or it has ended).
+    EnrollmentFinal,
 }
 
 impl AppError {

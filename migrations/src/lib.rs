@@ -29,6 +29,7 @@ mod m20261129_000020_create_shortlists;
 mod m20261129_000021_outbox_abandoned;
 mod m20261129_000022_create_match_candidates;
 mod m20261129_000023_reopen_after_cancellation;
+mod m20261129_000024_create_enrollments;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000021_outbox_abandoned::Migration),
             Box::new(m20261129_000022_create_match_candidates::Migration),
             Box::new(m20261129_000023_reopen_after_cancellation::Migration),
+            Box::new(m20261129_000024_create_enrollments::Migration),
         ]
     }
 }

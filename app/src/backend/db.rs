@@ -10,6 +10,8 @@ use sea_orm::{
 };
 use sea_orm_migration::MigratorTrait;
 
+use super::write_txn::{self, WriteTxn};
+
 /// Opens the database at `url` (creating an SQLite file and its folder if missing) and applies
 /// pending migrations.
 pub async fn connect_and_migrate(
@@ -26,7 +28,7 @@ pub async fn connect_and_migrate(
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     let txn = begin_write(db).await?;
     lock_for_transaction(&txn, Lock::Migrations).await?;
-    migrations::Migrator::up(&txn, None).await?;
+    migrations::Migrator::up(txn.inner(), None).await?;
     txn.commit().await
 }
 
@@ -84,7 +86,7 @@ pub enum Lock {
 /// Serialises `lock`'s work across processes until `txn` ends. SQLite needs nothing more: a write
 /// transaction (`begin_write`) already holds the database's single write lock. PostgreSQL takes
 /// a transaction-scoped advisory lock.
-pub async fn lock_for_transaction(txn: &DatabaseTransaction, lock: Lock) -> Result<(), DbErr> {
+pub async fn lock_for_transaction(txn: &WriteTxn, lock: Lock) -> Result<(), DbErr> {
     if txn.get_database_backend() == DbBackend::Postgres {
         let sql = format!("SELECT pg_advisory_xact_lock({})", lock as i64);
         txn.execute_unprepared(&sql).await?;
@@ -95,15 +97,20 @@ pub async fn lock_for_transaction(txn: &DatabaseTransaction, lock: Lock) -> Resu
 /// Begins a transaction that will write. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`): a deferred transaction that upgrades to a write can fail with SQLITE_BUSY
 /// immediately, ignoring the busy timeout. PostgreSQL ignores the mode.
-pub async fn begin_write<C>(conn: &C) -> Result<DatabaseTransaction, DbErr>
+///
+/// On SQLite the writers of this process first queue for their turn (see `write_txn`).
+pub async fn begin_write<C>(conn: &C) -> Result<WriteTxn, DbErr>
 where
-    C: TransactionTrait<Transaction = DatabaseTransaction>,
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
 {
-    conn.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..Default::default()
-    })
-    .await
+    let turn = write_txn::sqlite_turn(conn.get_database_backend()).await;
+    let txn = conn
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    Ok(WriteTxn::new(txn, turn))
 }
 
 /// Whether `url` names an SQLite database.
@@ -163,6 +170,8 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
         "position_requirements.position_id, position_requirements.competency_id",
         "competency",
     ),
+    // One active enrollment per person and course: a race of the same person's two requests.
+    ("uq_enrollments_active", "enrollments.person_id, enrollments.offer_id", "enrollment"),
 ];
 
 /// The form field behind a unique-constraint violation message of either database.

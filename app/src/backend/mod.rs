@@ -12,6 +12,7 @@ pub mod search;
 pub mod services;
 pub(crate) mod sql;
 pub mod state;
+pub mod write_txn;
 
 pub use config::Config;
 pub use state::AppState;

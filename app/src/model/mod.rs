@@ -8,6 +8,7 @@ mod competency;
 mod course;
 mod course_form;
 mod email;
+mod enrollment;
 mod import;
 mod learning_form;
 mod login;
@@ -44,6 +45,9 @@ pub use competency::{
 pub use course::{CourseDraft, SessionDraft, limits as course_limits};
 pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, PersonRow, SessionRow};
 pub use email::{EmailError, normalise_email};
+pub use enrollment::{
+    EnrollmentOutcome, EnrollmentStatus, MAX_ENROLLMENT_NOTE, may_cancel as may_cancel_enrollment,
+};
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::CollaborationStatus;
+use super::{CollaborationStatus, EnrollmentStatus};
 
 /// What happened. Stored as JSON with the names it needs, so that each reader's page renders
 /// it in their own language.
@@ -24,6 +24,15 @@ pub enum NotificationEvent {
     /// To a university: an agency lead invites it to propose for a need, on the strength of its
     /// offer `offer`.
     InvitedToPropose { need: String, agency: String, offer: String },
+    /// To a waitlisted person: a seat of `course` freed up and is theirs (`status`: enrolled,
+    /// or pending their agency's approval).
+    WaitlistPromoted { course: String, status: EnrollmentStatus },
+    /// To an agency's leads: `person` of their staff asks to take `course`.
+    EnrollmentAwaitsApproval { course: String, person: String },
+    /// To the person: their agency approved (empty `note`) or refused their place in `course`.
+    EnrollmentDecided { course: String, approved: bool, note: String },
+    /// To the person: their agency lead `by` nominated them for `course`.
+    Nominated { course: String, by: String },
 }
 
 /// One notification in the centre.

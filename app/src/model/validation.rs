@@ -68,6 +68,14 @@ pub enum ValidationCode {
     },
     /// A date that has already passed (e.g. a deadline).
     InThePast,
+    /// Fewer than the `taken` seats already held (a course's capacity).
+    BelowTaken {
+        taken: u32,
+    },
+    /// The person is not one of this agency's staff (a nomination).
+    NotStaff,
+    /// The person already has a place (or is in line) in this course.
+    AlreadyEnrolled,
 }
 
 /// One broken rule on one field. `field` is the form field's name, or `"_form"` for the whole form.

@@ -99,6 +99,21 @@ pub fn message(locale: Locale, error: &AppError) -> String {
         AppError::Conflict(ConflictReason::ProposalPending) => {
             td_string!(locale, error.conflict_proposal_pending).to_owned()
         }
+        AppError::Conflict(ConflictReason::CourseFull) => {
+            td_string!(locale, error.conflict_course_full).to_owned()
+        }
+        AppError::Conflict(ConflictReason::NotEnoughSeats { free }) => {
+            td_string!(locale, error.conflict_not_enough_seats, free = *free).to_string()
+        }
+        AppError::Conflict(ConflictReason::AlreadyEnrolled) => {
+            td_string!(locale, error.conflict_already_enrolled).to_owned()
+        }
+        AppError::Conflict(ConflictReason::EnrollmentClosed) => {
+            td_string!(locale, error.conflict_enrollment_closed).to_owned()
+        }
+        AppError::Conflict(ConflictReason::EnrollmentFinal) => {
+            td_string!(locale, error.conflict_enrollment_final).to_owned()
+        }
         AppError::RateLimited { retry_after_secs } => {
             td_string!(locale, error.rate_limited, seconds = *retry_after_secs).to_string()
         }
@@ -174,6 +189,11 @@ pub fn field_message(locale: Locale, error: &FieldError) -> String {
         V::TooFew { min } => return td_string!(locale, field.too_few, min = min).to_string(),
         V::TooMany { max } => return td_string!(locale, field.too_many, max = max).to_string(),
         V::InThePast => td_string!(locale, field.in_the_past),
+        V::BelowTaken { taken } => {
+            return td_string!(locale, field.below_taken, taken = taken).to_string();
+        }
+        V::NotStaff => td_string!(locale, field.not_staff),
+        V::AlreadyEnrolled => td_string!(locale, field.already_enrolled),
     };
     text.to_owned()
 }

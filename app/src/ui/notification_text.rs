@@ -2,7 +2,7 @@
 //! the mail sent with it (both written from the same translations).
 
 use crate::i18n::{Locale, td_string};
-use crate::model::{CollaborationStatus, NotificationEvent};
+use crate::model::{CollaborationStatus, EnrollmentStatus, NotificationEvent};
 
 /// The event as one sentence.
 pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
@@ -71,6 +71,36 @@ pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
             offer = offer.clone()
         )
         .to_string(),
+        NotificationEvent::WaitlistPromoted { course, status } => {
+            if *status == EnrollmentStatus::Pending {
+                td_string!(locale, notification.promoted_pending, course = course.clone())
+                    .to_string()
+            } else {
+                td_string!(locale, notification.promoted, course = course.clone()).to_string()
+            }
+        }
+        NotificationEvent::EnrollmentAwaitsApproval { course, person } => td_string!(
+            locale,
+            notification.awaits_approval,
+            person = person.clone(),
+            course = course.clone()
+        )
+        .to_string(),
+        NotificationEvent::EnrollmentDecided { course, approved: true, .. } => {
+            td_string!(locale, notification.enrollment_approved, course = course.clone())
+                .to_string()
+        }
+        NotificationEvent::EnrollmentDecided { course, note, .. } => td_string!(
+            locale,
+            notification.enrollment_refused,
+            course = course.clone(),
+            note = note.clone()
+        )
+        .to_string(),
+        NotificationEvent::Nominated { course, by } => {
+            td_string!(locale, notification.nominated, by = by.clone(), course = course.clone())
+                .to_string()
+        }
     }
 }
 
@@ -91,6 +121,13 @@ pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
         }
         NotificationEvent::CollaborationChanged { need, .. } => {
             td_string!(locale, notification.headline_collaboration, need = need.clone()).to_string()
+        }
+        NotificationEvent::WaitlistPromoted { course, .. }
+        | NotificationEvent::EnrollmentAwaitsApproval { course, .. }
+        | NotificationEvent::EnrollmentDecided { course, .. }
+        | NotificationEvent::Nominated { course, .. } => {
+            td_string!(locale, notification.headline_enrollment, course = course.clone())
+                .to_string()
         }
     }
 }

@@ -9,6 +9,8 @@ mod candidate_index;
 mod catalogue;
 mod collaborations;
 mod connection;
+mod enrollment_trials;
+mod enrollments;
 mod external;
 mod harness;
 mod invitations;

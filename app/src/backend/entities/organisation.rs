@@ -13,6 +13,8 @@ pub struct Model {
     /// `university` | `agency` | `province` (see `model::OrganisationKind::as_db`).
     pub kind: String,
     pub verified: bool,
+    /// Agencies: whether their staff's own enrollments wait for a lead's approval.
+    pub enrollment_approval: bool,
     pub created_at: DateTimeUtc,
 }
 

@@ -15,6 +15,7 @@ use crate::backend::db;
 use crate::backend::entities::{
     collaboration, collaboration_status_change, need, offer, organisation, person,
 };
+use crate::backend::write_txn::WriteTxn;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
     Checks, CollaborationDetail, CollaborationStatus, CollaborationStep, Contact,
@@ -185,7 +186,7 @@ where
 
 /// Notifies the party that did not make the move.
 async fn tell_the_other_party(
-    txn: &DatabaseTransaction,
+    txn: &WriteTxn,
     found: &collaboration::Model,
     mover: Party,
     next: CollaborationStatus,

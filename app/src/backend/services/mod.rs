@@ -5,6 +5,7 @@ pub mod access_requests;
 pub mod collaborations;
 pub mod competencies;
 pub mod dictionary_import;
+pub mod enrollments;
 pub mod invitations;
 pub mod learning_forms;
 pub mod matching;

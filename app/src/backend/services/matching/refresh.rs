@@ -27,6 +27,7 @@ use super::weights;
 use crate::backend::db::{self, Lock};
 use crate::backend::entities::{matching_queue, need, need_match};
 use crate::backend::sql::Sql;
+use crate::backend::write_txn::WriteTxn;
 use crate::domain::matching::{Match, OfferTiming, Weights, score};
 use crate::error::AppError;
 use crate::model::{NeedKind, NeedStatus, OfferKind};
@@ -312,9 +313,9 @@ where
 }
 
 /// A transaction for writing matches, serialised across server processes.
-async fn begin_matching_write<C>(conn: &C) -> Result<DatabaseTransaction, AppError>
+async fn begin_matching_write<C>(conn: &C) -> Result<WriteTxn, AppError>
 where
-    C: TransactionTrait<Transaction = DatabaseTransaction>,
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
 {
     let txn = db::begin_write(conn).await?;
     db::lock_for_transaction(&txn, Lock::Matching).await?;
@@ -338,7 +339,7 @@ fn row(
     })
 }
 
-async fn upsert(txn: &DatabaseTransaction, row: need_match::ActiveModel) -> Result<(), AppError> {
+async fn upsert(txn: &WriteTxn, row: need_match::ActiveModel) -> Result<(), AppError> {
     need_match::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([need_match::Column::NeedId, need_match::Column::OfferId])
@@ -362,10 +363,7 @@ struct Floor {
 }
 
 /// For each of `need_ids` with a stored list: its length and its weakest total.
-async fn floors(
-    txn: &DatabaseTransaction,
-    need_ids: &[i32],
-) -> Result<HashMap<i32, (i64, i64)>, AppError> {
+async fn floors(txn: &WriteTxn, need_ids: &[i32]) -> Result<HashMap<i32, (i64, i64)>, AppError> {
     let mut floors = HashMap::new();
     for chunk in need_ids.chunks(500) {
         let mut sql = Sql::new(txn.get_database_backend());
@@ -381,7 +379,7 @@ async fn floors(
 }
 
 /// Drops the last of the need's list (lowest total, then highest offer id).
-async fn drop_weakest(txn: &DatabaseTransaction, need_id: i32) -> Result<(), AppError> {
+async fn drop_weakest(txn: &WriteTxn, need_id: i32) -> Result<(), AppError> {
     let weakest: Option<i32> = need_match::Entity::find()
         .select_only()
         .column(need_match::Column::OfferId)

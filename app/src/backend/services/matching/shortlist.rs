@@ -15,6 +15,7 @@ use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{need, offer, organisation, proposal_invitation, shortlisted_offer};
 use crate::backend::services::{needs, notifications};
+use crate::backend::write_txn::WriteTxn;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
     FieldError, NeedKind, NeedStatus, NotificationEvent, OfferKind, OfferStatus, Role,
@@ -126,7 +127,7 @@ pub(crate) async fn marks<C: ConnectionTrait>(
 
 /// The open need and the published offer of its kind, if `actor` leads the need's agency.
 async fn for_lead(
-    txn: &DatabaseTransaction,
+    txn: &WriteTxn,
     actor: &Actor,
     need_slug: &str,
     offer_slug: &str,

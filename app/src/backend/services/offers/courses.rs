@@ -16,6 +16,7 @@ use crate::backend::db;
 use crate::backend::entities::{
     competency, course_detail, course_session, learning_form, offer, organisation,
 };
+use crate::backend::services::enrollments;
 use crate::domain::calendar::WIB;
 use crate::error::AppError;
 use crate::model::{
@@ -159,6 +160,7 @@ async fn write_course<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    enrollments::set_open_capacity(conn, offer_id, narrow(draft.capacity)?).await?;
     let mut sessions = Vec::with_capacity(draft.sessions.len());
     for session in &draft.sessions {
         sessions.push(course_session::ActiveModel {

@@ -14,7 +14,8 @@ use super::university_side;
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{collaboration, need, organisation, proposal};
-use crate::backend::services::{needs, notifications};
+use crate::backend::services::{enrollments, needs, notifications};
+use crate::backend::write_txn::WriteTxn;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
     Checks, CollaborationStatus, MAX_DECISION_NOTE, NeedStatus, NotificationEvent, ProposalStatus,
@@ -52,6 +53,7 @@ where
     }
     .insert(&txn)
     .await?;
+    enrollments::reserve_for(&txn, &created).await?;
     needs::mark_matched(&txn, need.id, actor.person_id).await?;
     let accepted = NotificationEvent::ProposalAccepted {
         need: need.title.clone(),
@@ -143,7 +145,7 @@ where
 /// The proposal and its need, the need's row locked, if `actor` leads the need's agency, the
 /// need is open and the proposal waiting.
 async fn for_decision(
-    txn: &DatabaseTransaction,
+    txn: &WriteTxn,
     actor: &Actor,
     proposal_id: i32,
 ) -> Result<(proposal::Model, need::Model), AppError> {
@@ -177,7 +179,7 @@ async fn agency_name<C: ConnectionTrait>(conn: &C, need: &need::Model) -> Result
 
 /// Moves the waiting proposal to `to`, conditionally on it still waiting.
 async fn decide(
-    txn: &DatabaseTransaction,
+    txn: &WriteTxn,
     actor: &Actor,
     found: &proposal::Model,
     to: ProposalStatus,

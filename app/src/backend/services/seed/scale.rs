@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::backend::db;
 use crate::backend::entities::{
     competency, course_detail, course_session, learning_form, offer, offer_competency,
-    offer_person, organisation, person, research_detail,
+    offer_person, organisation, person, research_detail, seat_pool,
 };
 use crate::backend::search::analyse;
 use crate::error::AppError;
@@ -218,6 +218,7 @@ async fn write_children<C: ConnectionTrait>(
     let mut courses = Vec::new();
     let mut sessions = Vec::new();
     let mut research = Vec::new();
+    let mut pools = Vec::new();
     for g in generated {
         let id = id_of(g);
         let course = g.kind == OfferKind::Course;
@@ -235,6 +236,14 @@ async fn write_children<C: ConnectionTrait>(
             role: Set("Narasumber".to_owned()),
         });
         if course {
+            pools.push(seat_pool::ActiveModel {
+                offer_id: Set(id),
+                collaboration_id: Set(None),
+                capacity: Set(30),
+                taken: Set(0),
+                waiting: Set(0),
+                ..Default::default()
+            });
             courses.push(course_detail::ActiveModel {
                 offer_id: Set(id),
                 jp: Set(g.jp),
@@ -281,6 +290,7 @@ async fn write_children<C: ConnectionTrait>(
     if !courses.is_empty() {
         course_detail::Entity::insert_many(courses).exec_without_returning(conn).await?;
         course_session::Entity::insert_many(sessions).exec_without_returning(conn).await?;
+        seat_pool::Entity::insert_many(pools).exec_without_returning(conn).await?;
     }
     if !research.is_empty() {
         research_detail::Entity::insert_many(research).exec_without_returning(conn).await?;
