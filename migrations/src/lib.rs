@@ -30,6 +30,7 @@ mod m20261129_000021_outbox_abandoned;
 mod m20261129_000022_create_match_candidates;
 mod m20261129_000023_reopen_after_cancellation;
 mod m20261129_000024_create_enrollments;
+mod m20261129_000025_create_attendance;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000022_create_match_candidates::Migration),
             Box::new(m20261129_000023_reopen_after_cancellation::Migration),
             Box::new(m20261129_000024_create_enrollments::Migration),
+            Box::new(m20261129_000025_create_attendance::Migration),
         ]
     }
 }

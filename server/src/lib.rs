@@ -1,6 +1,7 @@
 //! The Sinergi server: start-up, the HTTP router and its middleware. `main.rs` only parses the CLI.
 
 pub mod background;
+pub mod bench_enrollment;
 pub mod bench_matching;
 pub mod csrf;
 pub mod dictionary;
@@ -35,6 +36,8 @@ pub enum StartError {
     Leptos(String),
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    #[error("benchmark: {0}")]
+    Bench(String),
     #[error("login providers: {0}")]
     LoginProviders(#[from] app::backend::auth::external::providers::ProviderConfigError),
 }

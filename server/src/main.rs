@@ -1,4 +1,5 @@
-//! The `server` binary: `serve` (default), `migrate`, `seed` or `bench-matching`.
+//! The `server` binary: `serve` (default), `migrate`, `seed`, `bench-matching` or
+//! `bench-enrollment`.
 
 use std::process::ExitCode;
 
@@ -40,6 +41,14 @@ enum Command {
         #[arg(long)]
         no_recompute: bool,
     },
+    /// Benchmark enrollment on a seeded database: `people` new civil servants enroll in one
+    /// course through `concurrency` concurrent tasks (enrollments per second, latency).
+    BenchEnrollment {
+        #[arg(long, default_value_t = 5_000)]
+        people: usize,
+        #[arg(long, default_value_t = 50)]
+        concurrency: usize,
+    },
 }
 
 #[tokio::main]
@@ -54,6 +63,9 @@ async fn main() -> ExitCode {
         Command::Seed { scale } => load_seed(&cli.config, scale).await,
         Command::BenchMatching { samples, no_recompute } => {
             server::bench_matching::run(&cli.config, samples, !no_recompute).await
+        }
+        Command::BenchEnrollment { people, concurrency } => {
+            server::bench_enrollment::run(&cli.config, people, concurrency).await
         }
     };
     match result {

@@ -1,9 +1,11 @@
 //! Server functions, grouped by feature. Each one: who is asking → one service call → a DTO.
 
 pub mod access;
+pub mod attendance;
 pub mod catalogue;
 pub mod collaborations;
 pub mod competencies;
+pub mod enrollments;
 pub mod invitations;
 pub mod login;
 pub mod match_weights;
@@ -21,6 +23,10 @@ pub use access::{
     DecideAccessRequest, RequestAccess, decide_access_request, get_access_request_form,
     list_access_requests, request_access,
 };
+pub use attendance::{
+    CheckIn, MarkAttendance, OpenCheckIn, SaveScores, check_in, get_attendance_sheet,
+    mark_attendance, open_check_in, save_scores,
+};
 pub use catalogue::{
     ChangeOfferStatus, SaveCourse, SaveResearch, change_offer_status, get_catalogue_facets,
     get_course_editor, get_offer, get_offer_history, get_research_editor, search_catalogue,
@@ -31,6 +37,11 @@ pub use collaborations::{
 pub use competencies::{
     SaveLearningForm, get_competency_dictionary, get_dictionary_import, get_positions,
     list_learning_forms, save_learning_form,
+};
+pub use enrollments::{
+    CancelEnrollment, DecideEnrollment, Enroll, NominateStaff, SetEnrollmentApproval,
+    cancel_enrollment, decide_enrollment, enroll, get_collaboration_seats, get_course_seats,
+    get_enrollment_approvals, get_own_enrollments, nominate_staff, set_enrollment_approval,
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use login::list_login_providers;

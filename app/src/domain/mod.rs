@@ -1,5 +1,6 @@
 //! Pure rules of the domain, without I/O: unit-tested and benchmarked on their own.
 
 pub mod calendar;
+pub mod completion;
 pub mod jp;
 pub mod matching;

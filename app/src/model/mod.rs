@@ -1,6 +1,7 @@
 //! Data shared by the browser and the server: DTOs and validated newtypes, with their rules.
 
 mod access;
+mod attendance;
 mod catalogue;
 mod collaboration;
 mod common_passwords;
@@ -9,6 +10,7 @@ mod course;
 mod course_form;
 mod email;
 mod enrollment;
+mod enrollment_view;
 mod import;
 mod learning_form;
 mod login;
@@ -32,6 +34,10 @@ mod roster;
 mod validation;
 
 pub use access::{AccessRequestForm, AccessRequestStatus, PendingAccessRequest, SentAccessRequest};
+pub use attendance::{
+    AttendanceSheet, CHECK_IN_MINUTES, CheckInView, ParticipantRow, SHEET_PAGE_SIZE, ScoreInput,
+    ScoreRow, SessionColumn, same_code,
+};
 pub use catalogue::{
     CATALOGUE_COUNT_CAP, CATALOGUE_PAGE_SIZE, CatalogueFacets, CataloguePage, CatalogueQuery,
     CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price,
@@ -47,6 +53,10 @@ pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, Person
 pub use email::{EmailError, normalise_email};
 pub use enrollment::{
     EnrollmentOutcome, EnrollmentStatus, MAX_ENROLLMENT_NOTE, may_cancel as may_cancel_enrollment,
+};
+pub use enrollment_view::{
+    AgencyApprovals, CollaborationSeats, CourseSeats, Nominee, OwnEnrollment, OwnPlace,
+    PendingEnrollment, SeatViewer, StaffChoice,
 };
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};

@@ -33,6 +33,8 @@ pub enum NotificationEvent {
     EnrollmentDecided { course: String, approved: bool, note: String },
     /// To the person: their agency lead `by` nominated them for `course`.
     Nominated { course: String, by: String },
+    /// To a participant: `course` closed — completed or not (`None`: it was cancelled).
+    CourseEnded { course: String, completed: Option<bool> },
 }
 
 /// One notification in the centre.

@@ -76,6 +76,10 @@ pub enum ValidationCode {
     NotStaff,
     /// The person already has a place (or is in line) in this course.
     AlreadyEnrolled,
+    /// Not the code of a session open for check-in now.
+    WrongCode,
+    /// A session with attendance recorded may be moved but not removed.
+    HasAttendance,
 }
 
 /// One broken rule on one field. `field` is the form field's name, or `"_form"` for the whole form.

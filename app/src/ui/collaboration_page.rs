@@ -7,6 +7,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::ErrorView;
+use super::collaboration_seats::CollaborationSeatsSection;
 use super::error_view::{FormError, form_error};
 use super::labels::{collaboration_status_label, long_date, output_label, rupiah};
 use super::locale::{localized, use_locale};
@@ -122,6 +123,7 @@ fn CollaborationView(
                 <dd><ContactLine contact=detail.university_contact.clone() /></dd>
             </dl>
         </section>
+        <CollaborationSeatsSection id=detail.id />
         {manage}
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">{td_string!(locale, collaboration.history)}</h2>

@@ -194,6 +194,8 @@ pub fn field_message(locale: Locale, error: &FieldError) -> String {
         }
         V::NotStaff => td_string!(locale, field.not_staff),
         V::AlreadyEnrolled => td_string!(locale, field.already_enrolled),
+        V::WrongCode => td_string!(locale, field.wrong_code),
+        V::HasAttendance => td_string!(locale, field.has_attendance),
     };
     text.to_owned()
 }

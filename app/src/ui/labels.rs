@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{Locale, td_string};
 use crate::model::{
-    CollaborationStatus, DeliveryMode, NeedKind, NeedStatus, OfferKind, OfferStatus,
-    OrganisationKind, ProposalKind, ProposalStatus, ResearchOutput, Role,
+    CollaborationStatus, DeliveryMode, EnrollmentStatus, NeedKind, NeedStatus, OfferKind,
+    OfferStatus, OrganisationKind, ProposalKind, ProposalStatus, ResearchOutput, Role,
 };
 
 /// The name of a role in the page's language.
@@ -108,6 +108,19 @@ pub fn collaboration_status_label(locale: Locale, status: CollaborationStatus) -
         CollaborationStatus::Running => td_string!(locale, collaboration.status_running),
         CollaborationStatus::Completed => td_string!(locale, collaboration.status_completed),
         CollaborationStatus::Cancelled => td_string!(locale, collaboration.status_cancelled),
+    }
+}
+
+/// Where an enrollment stands.
+pub fn enrollment_status_label(locale: Locale, status: EnrollmentStatus) -> &'static str {
+    match status {
+        EnrollmentStatus::Pending => td_string!(locale, enrollment.status_pending),
+        EnrollmentStatus::Enrolled => td_string!(locale, enrollment.status_enrolled),
+        EnrollmentStatus::Waitlisted => td_string!(locale, enrollment.status_waitlisted),
+        EnrollmentStatus::Refused => td_string!(locale, enrollment.status_refused),
+        EnrollmentStatus::Cancelled => td_string!(locale, enrollment.status_cancelled),
+        EnrollmentStatus::Completed => td_string!(locale, enrollment.status_completed),
+        EnrollmentStatus::NotCompleted => td_string!(locale, enrollment.status_not_completed),
     }
 }
 

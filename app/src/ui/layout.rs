@@ -79,6 +79,18 @@ fn SignedInLinks() -> impl IntoView {
         <li>
             <a href=localized(locale, "/akun")>{td_string!(locale, nav.account)}</a>
         </li>
+        {viewer.staff.then(|| view! {
+            <li>
+                <a href=localized(locale, "/kursus-saya")>{td_string!(locale, enrollment.nav)}</a>
+            </li>
+        })}
+        {viewer.lead.then(|| view! {
+            <li>
+                <a href=localized(locale, "/persetujuan-pendaftaran")>
+                    {td_string!(locale, enrollment.nav_approvals)}
+                </a>
+            </li>
+        })}
         {viewer.province_admin.then(|| view! {
             <li>
                 <a href=localized(locale, "/admin/organisasi")>{td_string!(locale, nav.review)}</a>
@@ -136,15 +148,22 @@ fn SignedIn() -> impl IntoView {
 struct Viewer {
     name: String,
     province_admin: bool,
+    /// A civil servant (has courses of their own).
+    staff: bool,
+    /// An agency lead (decides on enrollments).
+    lead: bool,
 }
 
 /// The signed-in person, if any (the header renders on the server only).
 fn viewer() -> Option<Viewer> {
     #[cfg(feature = "ssr")]
     {
-        crate::backend::auth::CurrentSession::of_request()
-            .actor
-            .map(|a| Viewer { province_admin: a.is_province_admin(), name: a.full_name })
+        crate::backend::auth::CurrentSession::of_request().actor.map(|a| Viewer {
+            province_admin: a.is_province_admin(),
+            staff: a.has_role(crate::model::Role::Asn),
+            lead: a.has_role(crate::model::Role::AgencyLead),
+            name: a.full_name,
+        })
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -3,11 +3,14 @@
 
 mod access_request_page;
 mod access_requests_section;
+mod approvals_page;
 mod catalogue_page;
 mod collaboration_page;
+mod collaboration_seats;
 mod course_editor_page;
 mod dictionary_import_page;
 mod dictionary_page;
+mod enrollment_box;
 mod error_view;
 mod home_page;
 mod import_errors;
@@ -30,6 +33,8 @@ pub mod notification_text;
 mod notifications_page;
 mod offer_page;
 mod organisation_page;
+mod own_courses_page;
+mod participants_page;
 mod positions_page;
 mod profile_page;
 mod proposal_form_page;
@@ -48,6 +53,7 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
+use approvals_page::ApprovalsPage;
 use catalogue_page::CataloguePage;
 use collaboration_page::CollaborationPage;
 use course_editor_page::{EditCoursePage, NewCoursePage};
@@ -72,6 +78,8 @@ use not_found_page::NotFoundPage;
 use notifications_page::NotificationsPage;
 use offer_page::{CoursePage, ResearchPage};
 use organisation_page::OrganisationPage;
+use own_courses_page::OwnCoursesPage;
+use participants_page::ParticipantsPage;
 use positions_page::PositionsPage;
 use profile_page::{AccountPage, PersonPage};
 use proposal_form_page::ProposalFormPage;
@@ -126,6 +134,12 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("kursus-saya") view=OwnCoursesPage ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("persetujuan-pendaftaran")
+                        view=ApprovalsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("kolaborasi"), ParamSegment("id"))
                         view=CollaborationPage
@@ -163,6 +177,16 @@ pub fn App() -> impl IntoView {
                             StaticSegment("ubah"),
                         )
                         view=EditCoursePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("katalog"),
+                            StaticSegment("kursus"),
+                            ParamSegment("slug"),
+                            StaticSegment("peserta"),
+                        )
+                        view=ParticipantsPage
                         ssr=SsrMode::Async
                     />
                     <Route

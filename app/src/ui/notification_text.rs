@@ -101,6 +101,16 @@ pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
             td_string!(locale, notification.nominated, by = by.clone(), course = course.clone())
                 .to_string()
         }
+        NotificationEvent::CourseEnded { course, completed: Some(true) } => {
+            td_string!(locale, notification.course_completed, course = course.clone()).to_string()
+        }
+        NotificationEvent::CourseEnded { course, completed: Some(false) } => {
+            td_string!(locale, notification.course_not_completed, course = course.clone())
+                .to_string()
+        }
+        NotificationEvent::CourseEnded { course, completed: None } => {
+            td_string!(locale, notification.course_cancelled, course = course.clone()).to_string()
+        }
     }
 }
 
@@ -125,7 +135,8 @@ pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
         NotificationEvent::WaitlistPromoted { course, .. }
         | NotificationEvent::EnrollmentAwaitsApproval { course, .. }
         | NotificationEvent::EnrollmentDecided { course, .. }
-        | NotificationEvent::Nominated { course, .. } => {
+        | NotificationEvent::Nominated { course, .. }
+        | NotificationEvent::CourseEnded { course, .. } => {
             td_string!(locale, notification.headline_enrollment, course = course.clone())
                 .to_string()
         }

@@ -7,6 +7,7 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::ErrorView;
+use super::enrollment_box::EnrollmentBox;
 use super::error_view::{FormError, form_error};
 use super::labels::{
     localized_name, long_date, mode_label, offer_kind_label, output_label, rupiah, status_label,
@@ -116,6 +117,8 @@ fn OfferView(detail: OfferDetail, change: ServerAction<ChangeOfferStatus>) -> im
         {banner}
         <p class="lead">{card.summary.clone()}</p>
         {facts}
+        {(card.kind == OfferKind::Course && detail.status == OfferStatus::Published)
+            .then(|| view! { <EnrollmentBox slug=card.slug.clone() /> })}
         <section aria-labelledby="competencies-heading">
             <h2 id="competencies-heading">{td_string!(locale, catalogue.competencies)}</h2>
             <ul>{competencies}</ul>
@@ -275,6 +278,12 @@ fn Manage(detail: OfferDetail, change: ServerAction<ChangeOfferStatus>) -> impl 
                         </a>
                     }
                 })}
+                {(detail.manageable && kind == OfferKind::Course && detail.status != OfferStatus::Draft)
+                    .then(|| view! {
+                        <a class="button button-small button-link" href=localized(locale, &format!("/katalog/kursus/{slug}/peserta"))>
+                            {td_string!(locale, attendance.participants_link)}
+                        </a>
+                    })}
                 {moves}
             </div>
             <h3>{td_string!(locale, offer.history)}</h3>

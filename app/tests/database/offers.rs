@@ -263,12 +263,25 @@ async fn invalid_offers_are_refused_field_by_field_and_nothing_is_saved() {
 }
 
 #[tokio::test]
-async fn saving_a_course_replaces_its_sessions_and_keeps_its_link() {
+async fn saving_a_course_rewrites_its_sessions_in_place_and_keeps_its_link() {
     each_database("offer_update", |db, backend| async move {
         seed_demo(&db).await.unwrap();
         let academic = actor(&db, UNILA_ACADEMIC).await;
         let slug =
             offers::create_course(&db, &academic, "unila", &course("Kursus Awal")).await.unwrap();
+        let session_ids = |db: sea_orm::DatabaseConnection| async move {
+            use app::backend::entities::course_session;
+            use sea_orm::QueryOrder;
+            course_session::Entity::find()
+                .order_by_asc(course_session::Column::StartsAt)
+                .all(&db)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|s| (s.offer_id, s.id))
+                .collect::<Vec<_>>()
+        };
+        let before = session_ids(db.clone()).await;
         let mut changed = course("Kursus Diperbarui");
         changed.sessions.push(SessionDraft {
             date: NaiveDate::from_ymd_opt(2027, 8, 11).unwrap(),
@@ -290,6 +303,18 @@ async fn saving_a_course_replaces_its_sessions_and_keeps_its_link() {
             "{:?}",
             facts.sessions
         );
+        // The first session kept its id (attendance refers to it); the new one was added.
+        let after = session_ids(db.clone()).await;
+        let offer_id = after.iter().find(|(_, id)| before.iter().all(|(_, b)| b != id)).unwrap().0;
+        let kept: Vec<_> = before.iter().filter(|(o, _)| *o == offer_id).collect();
+        let now: Vec<_> = after.iter().filter(|(o, _)| *o == offer_id).collect();
+        assert_eq!((kept.len(), now.len()), (1, 2), "{backend:?}");
+        assert_eq!(now[0], kept[0], "{backend:?}: the first session keeps its id");
+        // Fewer sessions again: the surplus goes.
+        offers::update_course(&db, &academic, &slug, &course("Kursus Diperbarui")).await.unwrap();
+        let last = session_ids(db.clone()).await;
+        let now: Vec<_> = last.iter().filter(|(o, _)| *o == offer_id).collect();
+        assert_eq!(now, [kept[0]], "{backend:?}");
     })
     .await;
 }

@@ -7,6 +7,7 @@ mod auth;
 mod catalogue;
 mod collaborations;
 mod dictionary;
+mod enrollments;
 mod external_login;
 mod invitations;
 mod locale;

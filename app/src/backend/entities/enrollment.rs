@@ -17,6 +17,12 @@ pub struct Model {
     pub decided_by: Option<i32>,
     pub decided_at: Option<DateTimeUtc>,
     pub note: String,
+    /// Scores 0–100, entered or imported by the academic.
+    pub pre_test: Option<i16>,
+    pub post_test: Option<i16>,
+    /// Set when the course closed: the share of sessions attended, and when it was completed.
+    pub attendance_percent: Option<i16>,
+    pub completed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -2,6 +2,8 @@
 //! `services/`.
 
 pub mod access_request;
+pub mod attendance;
+pub mod check_in_code;
 pub mod collaboration;
 pub mod collaboration_status_change;
 pub mod competency;

@@ -2,8 +2,10 @@
 //! own rules (who may, on which organisation's data); the UI hiding a button is never the check.
 
 pub mod access_requests;
+pub mod attendance;
 pub mod collaborations;
 pub mod competencies;
+pub mod completion;
 pub mod dictionary_import;
 pub mod enrollments;
 pub mod invitations;

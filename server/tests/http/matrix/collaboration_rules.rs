@@ -4,14 +4,101 @@
 
 use leptos::server_fn::ServerFn;
 
-use super::personas::Side;
+use super::personas::{Persona, Side};
 use super::rules::Rule;
 
 pub fn rules() -> Vec<Rule> {
     use app::api::{
-        collaborations::*, match_weights::*, matching::*, notifications::*, proposals::*,
+        attendance::*, collaborations::*, enrollments::*, match_weights::*, matching::*,
+        notifications::*, proposals::*,
     };
     vec![
+        Rule {
+            // A course's sheet: its university's academics and coordinators.
+            path: GetAttendanceSheet::PATH,
+            body: |_, f| format!("slug={}&page=1", f.open_course),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            // An empty list: allowed calls change nothing.
+            path: MarkAttendance::PATH,
+            body: |_, f| format!("session={}", f.open_session),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            path: OpenCheckIn::PATH,
+            body: |_, f| format!("slug={}&session={}", f.open_course, f.open_session),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            // Only a participant with a confirmed seat checks in; no persona has one in the
+            // fresh course (the database tests check-in itself).
+            path: CheckIn::PATH,
+            body: |_, f| format!("slug={}&code=ABCDEF", f.open_course),
+            allowed: |_, _| false,
+        },
+        Rule {
+            // No rows: allowed calls change nothing.
+            path: SaveScores::PATH,
+            body: |_, f| format!("slug={}", f.open_course),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            // A course's seats are public; the viewer's place is their own.
+            path: GetCourseSeats::PATH,
+            body: |_, f| format!("slug={}", f.open_course),
+            allowed: |_, _| true,
+        },
+        Rule {
+            // Civil servants only (any course); the province's administrator persona is also
+            // ASN of BPSDM.
+            path: Enroll::PATH,
+            body: |_, f| format!("slug={}&waitlist=false", f.open_course),
+            allowed: |p, _| matches!(p, Persona::Asn | Persona::ProvinceAdmin),
+        },
+        Rule {
+            // A staff member's place: their agency's leads (the ASN persona's colleague's is
+            // not theirs to give up).
+            path: CancelEnrollment::PATH,
+            body: |_, f| format!("id={}&note=Tugas+dinas", f.enrollment),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            path: DecideEnrollment::PATH,
+            body: |_, f| format!("id={}&approve=true&note=", f.enrollment),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            // Everyone signed in has a list of their own (empty for most).
+            path: GetOwnEnrollments::PATH,
+            body: |_, _| String::new(),
+            allowed: |p, _| p.signed_in(),
+        },
+        Rule {
+            path: GetEnrollmentApprovals::PATH,
+            body: |_, _| String::new(),
+            allowed: |p, _| p.agency_lead(),
+        },
+        Rule {
+            // Left as it is (false): allowed calls change nothing.
+            path: SetEnrollmentApproval::PATH,
+            body: |t, _| format!("agency={}&required=false", t.slug),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        Rule {
+            // Like the collaboration itself: its parties and the province.
+            path: GetCollaborationSeats::PATH,
+            body: |_, f| format!("id={}", f.collaboration),
+            allowed: |p, side| {
+                p.province() || ((p.agency_lead() || p.university()) && side == Side::Own)
+            },
+        },
+        Rule {
+            // The agency's leads, their own staff (the target person).
+            path: NominateStaff::PATH,
+            body: |_, f| format!("id={}&people[0]={}", f.collaboration, f.person_id),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
         Rule {
             // A need's ranking: its agency's leads and the province.
             path: GetNeedMatches::PATH,

@@ -135,6 +135,15 @@ pub struct Fixture {
     pub collaboration: i32,
     /// The slug of a published research offer (from the demo data).
     pub research_offer: String,
+    /// The slug of a fresh published course of the target university (of ITERA when the target
+    /// is not a university) whose enrollment is open today; `collaboration` reserved 5 of its
+    /// seats.
+    pub open_course: String,
+    /// A pending enrollment in `open_course` of a Diskominfotik civil servant other than the
+    /// target person when the target is Diskominfotik, else of a BKD civil servant.
+    pub enrollment: i32,
+    /// The first session of `open_course`.
+    pub open_session: i32,
 }
 
 /// The target's person id, and a fresh pending access request to the target organisation.
@@ -187,6 +196,24 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
     .await
     .unwrap()
     .id;
+    let collaboration = collaboration(app, target).await;
+    let (open_course, enrollment) = open_course(app, target, collaboration).await;
+    let open_session = {
+        use app::backend::entities::{course_session, offer};
+        let course = offer::Entity::find()
+            .filter(offer::Column::Slug.eq(&open_course))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        course_session::Entity::find()
+            .filter(course_session::Column::OfferId.eq(course.id))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
     Fixture {
         person_id: person_id(app, target.person_email).await,
         request_id: request.id,
@@ -211,7 +238,10 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
         .id,
         open_need: open_need(app, target).await,
         proposal: proposal(app, target).await,
-        collaboration: collaboration(app, target).await,
+        collaboration,
+        open_course,
+        enrollment,
+        open_session,
         research_offer: app::backend::entities::offer::Entity::find()
             .filter(app::backend::entities::offer::Column::Kind.eq("research"))
             .filter(app::backend::entities::offer::Column::Status.eq("published"))
@@ -316,6 +346,92 @@ async fn draft_course(app: &TestApp, target: &Target) -> String {
     app::backend::services::offers::create_course(&app.state.db, &author, university, &draft)
         .await
         .unwrap()
+}
+
+/// A fresh published course open for enrollment today, 5 of its seats reserved by
+/// `collaboration`, and a pending enrollment in it: its slug and the enrollment's id. The pools
+/// and the enrollment are written directly (the services are tested elsewhere).
+async fn open_course(app: &TestApp, target: &Target, collaboration: i32) -> (String, i32) {
+    use app::backend::entities::{enrollment, organisation, seat_pool};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let university = if target.slug == "unila" { "unila" } else { "itera" };
+    let author = actor_for(app, &format!("dosen@{university}.sinergi.example")).await;
+    let today = chrono::Utc::now().date_naive();
+    let mut draft = app::model::CourseDraft {
+        title: format!("Kursus Terbuka {}", uuid_like()),
+        ..crate::support::draft_course()
+    };
+    draft.enrollment_opens_on = today - chrono::Duration::days(2);
+    draft.enrollment_closes_on = today + chrono::Duration::days(5);
+    draft.sessions[0].date = today + chrono::Duration::days(10);
+    let db = &app.state.db;
+    let slug = app::backend::services::offers::create_course(db, &author, university, &draft)
+        .await
+        .unwrap();
+    app::backend::services::offers::change_status(
+        db,
+        &author,
+        app::model::OfferKind::Course,
+        &slug,
+        app::model::OfferStatus::Published,
+        "",
+    )
+    .await
+    .unwrap();
+    let course = app::backend::entities::offer::Entity::find()
+        .filter(app::backend::entities::offer::Column::Slug.eq(&slug))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    seat_pool::ActiveModel {
+        offer_id: Set(course.id),
+        collaboration_id: Set(Some(collaboration)),
+        capacity: Set(5),
+        taken: Set(0),
+        waiting: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    let open = seat_pool::Entity::find()
+        .filter(seat_pool::Column::OfferId.eq(course.id))
+        .filter(seat_pool::Column::CollaborationId.is_null())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut taken: seat_pool::ActiveModel = open.clone().into();
+    taken.taken = Set(open.taken + 1);
+    taken.update(db).await.unwrap();
+    // Not the target person: a lead nominates that one into this very course.
+    let (agency, email) = match target.slug {
+        "diskominfotik" => ("diskominfotik", "asn3@diskominfotik.sinergi.example"),
+        _ => ("bkd", "asn1@bkd.sinergi.example"),
+    };
+    let agency = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(agency))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let now = chrono::Utc::now();
+    let pending = enrollment::ActiveModel {
+        pool_id: Set(open.id),
+        offer_id: Set(course.id),
+        person_id: Set(person_id(app, email).await),
+        agency_id: Set(agency.id),
+        status: Set("pending".into()),
+        note: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    (slug, pending.id)
 }
 
 /// A role that exists in the organisation `slug`.

@@ -255,6 +255,21 @@ pub fn page_rules() -> Vec<PageRule> {
     vec![
         PageRule { route: "/", url: |_, _| "/".into(), allowed: |_, _| true },
         PageRule { route: "/masuk", url: |_, _| "/masuk".into(), allowed: |_, _| true },
+        PageRule {
+            route: "/katalog/kursus/:slug/peserta",
+            url: |_, f| format!("/katalog/kursus/{}/peserta", f.open_course),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
+        PageRule {
+            route: "/kursus-saya",
+            url: |_, _| "/kursus-saya".into(),
+            allowed: |p, _| p.signed_in(),
+        },
+        PageRule {
+            route: "/persetujuan-pendaftaran",
+            url: |_, _| "/persetujuan-pendaftaran".into(),
+            allowed: |p, _| p.agency_lead(),
+        },
         PageRule { route: "/kompetensi", url: |_, _| "/kompetensi".into(), allowed: |_, _| true },
         PageRule { route: "/katalog", url: |_, _| "/katalog?q=data".into(), allowed: |_, _| true },
         PageRule {

@@ -8,6 +8,7 @@
 
 mod decide;
 mod nominate;
+mod read;
 mod seats;
 
 use chrono::Utc;
@@ -19,6 +20,7 @@ use sea_orm::{
 pub use decide::{approve, cancel, refuse};
 pub(crate) use nominate::reserve_for;
 pub use nominate::{MAX_NOMINEES, nominate};
+pub use read::{approvals, collaboration_seats, course_seats, own, set_approval_rule};
 pub(crate) use seats::set_open_capacity;
 
 use super::notifications;

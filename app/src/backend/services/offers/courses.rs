@@ -3,8 +3,8 @@
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 
 use super::{
@@ -14,7 +14,8 @@ use super::{
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{
-    competency, course_detail, course_session, learning_form, offer, organisation,
+    attendance, check_in_code, competency, course_detail, course_session, learning_form, offer,
+    organisation,
 };
 use crate::backend::services::enrollments;
 use crate::domain::calendar::WIB;
@@ -82,10 +83,6 @@ where
     fill(&mut row, draft, &competencies, &university, &form);
     row.update(&txn).await?;
     course_detail::Entity::delete_by_id(id).exec(&txn).await?;
-    course_session::Entity::delete_many()
-        .filter(course_session::Column::OfferId.eq(id))
-        .exec(&txn)
-        .await?;
     write_course(&txn, id, draft, &competencies, &form).await?;
     txn.commit().await?;
     Ok(())
@@ -161,19 +158,66 @@ async fn write_course<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     enrollments::set_open_capacity(conn, offer_id, narrow(draft.capacity)?).await?;
-    let mut sessions = Vec::with_capacity(draft.sessions.len());
-    for session in &draft.sessions {
-        sessions.push(course_session::ActiveModel {
-            offer_id: Set(offer_id),
-            starts_at: Set(in_wib(session.date, session.starts)?),
-            ends_at: Set(in_wib(session.date, session.ends)?),
-            place: Set(session.place.trim().to_owned()),
-            ..Default::default()
-        });
-    }
-    sessions.sort_by_key(|s| *s.starts_at.as_ref());
-    course_session::Entity::insert_many(sessions).exec_without_returning(conn).await?;
+    keep_sessions(conn, offer_id, &draft.sessions).await?;
     write_children(conn, offer_id, competencies, &draft.instructors).await
+}
+
+/// Writes the course's sessions in time order over the ones it had, row by row, so that each
+/// keeps its id (attendance is recorded against it); extra rows are added, surplus removed.
+async fn keep_sessions<C: ConnectionTrait>(
+    conn: &C,
+    offer_id: i32,
+    drafts: &[SessionDraft],
+) -> Result<(), AppError> {
+    let mut wanted = Vec::with_capacity(drafts.len());
+    for session in drafts {
+        let starts_at = in_wib(session.date, session.starts)?;
+        wanted.push((starts_at, in_wib(session.date, session.ends)?, session.place.trim()));
+    }
+    wanted.sort_by_key(|(starts_at, _, _)| *starts_at);
+    let had = course_session::Entity::find()
+        .filter(course_session::Column::OfferId.eq(offer_id))
+        .order_by_asc(course_session::Column::StartsAt)
+        .order_by_asc(course_session::Column::Id)
+        .all(conn)
+        .await?;
+    for (i, (starts_at, ends_at, place)) in wanted.iter().enumerate() {
+        let mut row = match had.get(i) {
+            Some(old) => course_session::ActiveModel { id: Set(old.id), ..Default::default() },
+            None => course_session::ActiveModel { offer_id: Set(offer_id), ..Default::default() },
+        };
+        row.starts_at = Set(*starts_at);
+        row.ends_at = Set(*ends_at);
+        row.place = Set((*place).to_owned());
+        if had.get(i).is_some() {
+            row.update(conn).await?;
+        } else {
+            row.insert(conn).await?;
+        }
+    }
+    if had.len() > wanted.len() {
+        let surplus: Vec<i32> = had[wanted.len()..].iter().map(|s| s.id).collect();
+        // A session someone attended is part of their record: it is moved, never dropped.
+        let attended = attendance::Entity::find()
+            .filter(attendance::Column::SessionId.is_in(surplus.clone()))
+            .count(conn)
+            .await?;
+        if attended > 0 {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "sessions",
+                ValidationCode::HasAttendance,
+            )]));
+        }
+        check_in_code::Entity::delete_many()
+            .filter(check_in_code::Column::SessionId.is_in(surplus.clone()))
+            .exec(conn)
+            .await?;
+        course_session::Entity::delete_many()
+            .filter(course_session::Column::Id.is_in(surplus))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// A date and wall-clock time in Lampung, as the UTC instant it is.

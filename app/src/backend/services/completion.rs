@@ -1,0 +1,111 @@
+//! The end of a course for its participants, inside the transaction that moves the course.
+//! Closing it evaluates every enrolled participant against the course's criteria
+//! (`domain::completion`): completed, or not completed — the attendance share kept, so the
+//! reason can be shown. Cancelling it ends every place. Either way, places still pending or in
+//! line end as cancelled. Each participant is told.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect,
+};
+
+use super::notifications;
+use crate::backend::entities::{attendance, course_detail, course_session, enrollment, offer};
+use crate::domain::completion::{Criteria, Record, evaluate};
+use crate::error::AppError;
+use crate::model::{EnrollmentStatus, NotificationEvent, OfferStatus};
+
+/// The course `offer_id` just moved to `next` (closed or cancelled): its participants' places
+/// end accordingly. Does nothing for other moves or for research offers.
+pub(crate) async fn course_ended<C: ConnectionTrait>(
+    conn: &C,
+    offer_id: i32,
+    next: OfferStatus,
+) -> Result<(), AppError> {
+    if !matches!(next, OfferStatus::Closed | OfferStatus::Cancelled) {
+        return Ok(());
+    }
+    let Some(details) = course_detail::Entity::find_by_id(offer_id).one(conn).await? else {
+        return Ok(());
+    };
+    let course = offer::Entity::find_by_id(offer_id).one(conn).await?.ok_or(AppError::NotFound)?;
+    let now = Utc::now();
+    // Not yet approved, or never seated: those places end here.
+    let open = [EnrollmentStatus::Pending, EnrollmentStatus::Waitlisted].map(|s| s.as_db());
+    enrollment::Entity::update_many()
+        .col_expr(enrollment::Column::Status, EnrollmentStatus::Cancelled.as_db().into())
+        .col_expr(enrollment::Column::UpdatedAt, now.into())
+        .filter(enrollment::Column::OfferId.eq(offer_id))
+        .filter(enrollment::Column::Status.is_in(open))
+        .exec(conn)
+        .await?;
+    let enrolled = enrollment::Entity::find()
+        .filter(enrollment::Column::OfferId.eq(offer_id))
+        .filter(enrollment::Column::Status.eq(EnrollmentStatus::Enrolled.as_db()))
+        .all(conn)
+        .await?;
+    if next == OfferStatus::Cancelled {
+        enrollment::Entity::update_many()
+            .col_expr(enrollment::Column::Status, EnrollmentStatus::Cancelled.as_db().into())
+            .col_expr(enrollment::Column::UpdatedAt, now.into())
+            .filter(enrollment::Column::OfferId.eq(offer_id))
+            .filter(enrollment::Column::Status.eq(EnrollmentStatus::Enrolled.as_db()))
+            .exec(conn)
+            .await?;
+        let told: Vec<i32> = enrolled.iter().map(|e| e.person_id).collect();
+        let event = NotificationEvent::CourseEnded { course: course.title, completed: None };
+        return notifications::notify(conn, &told, &event, "/kursus-saya").await;
+    }
+    let criteria = Criteria {
+        min_attendance_percent: u32::try_from(details.min_attendance_percent).unwrap_or(100),
+        min_post_test: u32::try_from(details.min_post_test_score).unwrap_or(100),
+    };
+    let sessions = course_session::Entity::find()
+        .filter(course_session::Column::OfferId.eq(offer_id))
+        .count(conn)
+        .await?;
+    let attended: HashMap<i32, i64> = attendance::Entity::find()
+        .select_only()
+        .column(attendance::Column::EnrollmentId)
+        .column_as(attendance::Column::SessionId.count(), "sessions")
+        .filter(attendance::Column::EnrollmentId.is_in(enrolled.iter().map(|e| e.id)))
+        .group_by(attendance::Column::EnrollmentId)
+        .into_tuple::<(i32, i64)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let mut outcomes: HashMap<bool, Vec<i32>> = HashMap::new();
+    for place in enrolled {
+        let record = Record {
+            sessions: u32::try_from(sessions).unwrap_or(u32::MAX),
+            attended: u32::try_from(attended.get(&place.id).copied().unwrap_or(0)).unwrap_or(0),
+            post_test: place.post_test.and_then(|s| u32::try_from(s).ok()),
+        };
+        let completed = evaluate(criteria, record).is_ok();
+        let status =
+            if completed { EnrollmentStatus::Completed } else { EnrollmentStatus::NotCompleted };
+        enrollment::Entity::update(enrollment::ActiveModel {
+            id: Set(place.id),
+            status: Set(status.as_db().to_owned()),
+            attendance_percent: Set(i16::try_from(record.attendance_percent()).ok()),
+            completed_at: Set(completed.then_some(now)),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .exec(conn)
+        .await?;
+        outcomes.entry(completed).or_default().push(place.person_id);
+    }
+    for (completed, people) in outcomes {
+        let event = NotificationEvent::CourseEnded {
+            course: course.title.clone(),
+            completed: Some(completed),
+        };
+        notifications::notify(conn, &people, &event, "/kursus-saya").await?;
+    }
+    Ok(())
+}
