@@ -3,15 +3,7 @@
 // its own organisation and person, and every change is undone, so they never collide; the
 // verification changes the home page's counts, so it runs apart (@changes-counts).
 import type { Page } from "@playwright/test";
-import { test, expect, hydrated } from "./fixtures";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("demo sinergi lampung");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page.locator(".signed-in")).toBeVisible();
-}
+import { test, expect, hydrated, signIn } from "./fixtures";
 
 test("the province verifies an organisation and withdraws it again @changes-counts", async ({
   page,

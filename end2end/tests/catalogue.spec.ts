@@ -1,16 +1,7 @@
 // The public catalogue, with and without JavaScript: a visitor finds a course by words and
 // filters and opens it; an academic publishes a draft course, which then appears in search. Each
 // browser mode publishes its own draft, so the two never collide.
-import type { Page } from "@playwright/test";
-import { test, expect, hydrated } from "./fixtures";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("demo sinergi lampung");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page.locator(".signed-in")).toBeVisible();
-}
+import { test, expect, hydrated, signIn } from "./fixtures";
 
 test("a visitor finds a course by words and filters, and opens it", async ({
   page,

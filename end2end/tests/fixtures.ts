@@ -67,6 +67,16 @@ async function axeWithoutScripts(page: Page) {
 }
 
 /** Whether the current project runs with JavaScript enabled. */
+/** Signs in as `email` with the demo password, starting from no session. */
+export async function signIn(page: Page, email: string) {
+  await page.context().clearCookies();
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill("demo sinergi lampung");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page.locator(".signed-in")).toBeVisible();
+}
+
 export function hydrated(projectName: string): boolean {
   return projectName.startsWith("hydrated");
 }

@@ -1,16 +1,7 @@
 // Agency needs, with and without JavaScript: an agency lead writes a competency need with its
 // evidence, opens it, and an academic of a verified university finds it among open needs. Each
 // browser mode posts for its own agency, so the two never collide.
-import type { Page } from "@playwright/test";
-import { test, expect, hydrated } from "./fixtures";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("demo sinergi lampung");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page.locator(".signed-in")).toBeVisible();
-}
+import { test, expect, hydrated, signIn } from "./fixtures";
 
 test("an agency lead posts a competency need and a university finds it", async ({
   page,

@@ -2,17 +2,7 @@
 // competency need and looks at its ranked offers; an academic proposes a tailored programme;
 // the lead, told in the header, accepts it and reads the collaboration; the academic is told.
 // Each browser mode uses its own agency and university, so the two never collide.
-import type { Page } from "@playwright/test";
-import { test, expect, hydrated } from "./fixtures";
-
-async function signIn(page: Page, email: string) {
-  await page.context().clearCookies();
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("demo sinergi lampung");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page.locator(".signed-in")).toBeVisible();
-}
+import { test, expect, hydrated, signIn } from "./fixtures";
 
 test("an agency lead goes from a need to an agreed collaboration", async ({
   page,

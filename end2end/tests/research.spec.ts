@@ -4,17 +4,7 @@
 // collaboration with a reason, and the need is open again for another university.
 // Each browser mode uses its own agency and university, so the two never collide (and
 // universities other than those of proposals.spec.ts, which runs beside it).
-import type { Page } from "@playwright/test";
-import { test, expect, hydrated } from "./fixtures";
-
-async function signIn(page: Page, email: string) {
-  await page.context().clearCookies();
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("demo sinergi lampung");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page.locator(".signed-in")).toBeVisible();
-}
+import { test, expect, hydrated, signIn } from "./fixtures";
 
 test("a research need goes to a collaboration, and comes back when it is cancelled", async ({
   page,

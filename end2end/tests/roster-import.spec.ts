@@ -1,16 +1,7 @@
 // An agency lead imports the ASN roster from CSV, with and without JavaScript: a file with a
 // wrong row saves nothing and lists the problem (also as a CSV report); the corrected file is
 // imported. It adds civil servants, so it runs apart from the counts on the home page.
-import type { Page } from "@playwright/test";
-import { test, expect, hydrated } from "./fixtures";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("demo sinergi lampung");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page.locator(".signed-in")).toBeVisible();
-}
+import { test, expect, hydrated, signIn } from "./fixtures";
 
 function csvFile(rows: string[]) {
   const text = ["NIP;Nama;Email;Jabatan;Unit;Pangkat", ...rows].join("\n") + "\n";
