@@ -64,6 +64,9 @@ pub enum ConflictReason {
     EnrollmentClosed,
     /// The enrollment can no longer be changed this way (past the cut-off, or it has ended).
     EnrollmentFinal,
+    /// The certificate was revoked by its university (it can be neither downloaded nor revoked
+    /// again).
+    CertificateRevoked,
 }
 
 impl AppError {

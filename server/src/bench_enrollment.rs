@@ -5,7 +5,7 @@
 //! percentiles. For `scripts/bench-enrollment.sh` on a freshly seeded database.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use app::backend::auth::Actor;
 use app::backend::entities::{membership, organisation, person};
@@ -20,6 +20,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use tokio::sync::Mutex;
 
 use crate::StartError;
+use crate::bench_stats::{ms, percentile};
 
 /// Runs the benchmark and prints its figures.
 pub async fn run(config: &Config, people: usize, concurrency: usize) -> Result<(), StartError> {
@@ -136,15 +137,4 @@ async fn course(conn: &sea_orm::DatabaseConnection, capacity: i64) -> Result<Str
     offers::change_status(conn, &author, OfferKind::Course, &slug, OfferStatus::Published, "")
         .await?;
     Ok(slug)
-}
-
-fn percentile(sorted: &[Duration], p: usize) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    sorted[((sorted.len() - 1) * p).div_ceil(100)]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2}ms", d.as_secs_f64() * 1000.0)
 }

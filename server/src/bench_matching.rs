@@ -2,7 +2,7 @@
 //! needs ranked afresh, p50/p95/p99 per kind of need), and how long a full recompute of every
 //! open need's stored list takes. For `scripts/bench-matching.sh` after `seed --scale N`.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use app::backend::entities::{need, offer};
 use app::backend::services::matching;
@@ -11,6 +11,7 @@ use app::domain::calendar::WIB;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::StartError;
+use crate::bench_stats::{ms, percentile};
 
 /// Ranks `samples` open needs (spread over all of them) and, if `recompute`, recomputes every
 /// open need's list through the queue; prints the figures.
@@ -65,17 +66,4 @@ pub async fn run(config: &Config, samples: usize, recompute: bool) -> Result<(),
         );
     }
     Ok(())
-}
-
-/// The `p`th percentile of sorted `times` (nearest rank).
-fn percentile(sorted: &[Duration], p: usize) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = (p * sorted.len()).div_ceil(100).clamp(1, sorted.len());
-    sorted[rank - 1]
-}
-
-fn ms(duration: Duration) -> String {
-    format!("{:.2}ms", duration.as_secs_f64() * 1000.0)
 }

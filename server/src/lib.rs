@@ -3,6 +3,8 @@
 pub mod background;
 pub mod bench_enrollment;
 pub mod bench_matching;
+pub mod bench_stats;
+pub mod certificates;
 pub mod csrf;
 pub mod dictionary;
 pub mod health;

@@ -19,8 +19,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::{
-    csrf, dictionary, health, locale, oauth, page_cache, roster, security_headers, session,
-    telemetry,
+    certificates, csrf, dictionary, health, locale, oauth, page_cache, roster, security_headers,
+    session, telemetry,
 };
 
 /// The routes with their state, before the locale is chosen; `app` wraps them.
@@ -35,6 +35,7 @@ pub fn routes(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .merge(certificates::routes())
         .merge(dictionary::routes())
         .merge(oauth::routes())
         .merge(roster::routes())

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod attendance;
 pub mod catalogue;
+pub mod certificates;
 pub mod collaborations;
 pub mod competencies;
 pub mod enrollments;
@@ -31,6 +32,7 @@ pub use catalogue::{
     ChangeOfferStatus, SaveCourse, SaveResearch, change_offer_status, get_catalogue_facets,
     get_course_editor, get_offer, get_offer_history, get_research_editor, search_catalogue,
 };
+pub use certificates::{GetCertificate, RevokeCertificate, get_certificate, revoke_certificate};
 pub use collaborations::{
     ChangeCollaborationStatus, change_collaboration_status, get_collaboration,
 };

@@ -43,6 +43,8 @@ pub struct ParticipantRow {
     pub present: Vec<bool>,
     pub pre_test: Option<i16>,
     pub post_test: Option<i16>,
+    /// The code of the certificate issued when the course closed, if completed.
+    pub certificate: Option<String>,
 }
 
 /// A page of a course's participant sheet, for the course's academics.

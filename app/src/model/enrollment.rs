@@ -34,6 +34,9 @@ impl EnrollmentStatus {
         Self::NotCompleted,
     ];
 
+    /// The states still going; a person holds at most one of them per course.
+    pub const ACTIVE: [Self; 3] = [Self::Pending, Self::Enrolled, Self::Waitlisted];
+
     pub fn as_db(self) -> &'static str {
         match self {
             Self::Pending => "pending",
@@ -57,7 +60,7 @@ impl EnrollmentStatus {
 
     /// Whether it is still going (at most one per person and course).
     pub fn is_active(self) -> bool {
-        matches!(self, Self::Pending | Self::Enrolled | Self::Waitlisted)
+        Self::ACTIVE.contains(&self)
     }
 
     /// The state a person who just got a seat is in: waiting for approval where their agency

@@ -71,6 +71,8 @@ pub struct OwnEnrollment {
     pub min_attendance_percent: i16,
     pub min_post_test: i16,
     pub completed_at: Option<DateTime<Utc>>,
+    /// The code of the certificate, once completed.
+    pub certificate: Option<String>,
 }
 
 /// One enrollment waiting for an agency lead's decision.

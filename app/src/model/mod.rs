@@ -3,6 +3,7 @@
 mod access;
 mod attendance;
 mod catalogue;
+mod certificate;
 mod collaboration;
 mod common_passwords;
 mod competency;
@@ -42,6 +43,11 @@ pub use catalogue::{
     CATALOGUE_COUNT_CAP, CATALOGUE_PAGE_SIZE, CatalogueFacets, CataloguePage, CatalogueQuery,
     CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price,
     ResearchFacts, SessionView, StatusChangeView,
+};
+pub use certificate::{
+    CODE_ALPHABET as CERTIFICATE_CODE_ALPHABET, CODE_LEN as CERTIFICATE_CODE_LEN, CertificateView,
+    CertifiedCompetency, MAX_REVOKE_REASON, Revocation, certificate_number, grouped_code,
+    normalise_code as normalise_certificate_code,
 };
 pub use collaboration::{CollaborationDetail, CollaborationStep, Contact, MAX_COLLABORATION_NOTE};
 pub use competency::{

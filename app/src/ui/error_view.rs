@@ -114,6 +114,9 @@ pub fn message(locale: Locale, error: &AppError) -> String {
         AppError::Conflict(ConflictReason::EnrollmentFinal) => {
             td_string!(locale, error.conflict_enrollment_final).to_owned()
         }
+        AppError::Conflict(ConflictReason::CertificateRevoked) => {
+            td_string!(locale, error.conflict_certificate_revoked).to_owned()
+        }
         AppError::RateLimited { retry_after_secs } => {
             td_string!(locale, error.rate_limited, seconds = *retry_after_secs).to_string()
         }

@@ -16,7 +16,7 @@ mod home_page;
 mod import_errors;
 mod invitation_page;
 mod invite_form;
-mod labels;
+pub(crate) mod labels;
 mod layout;
 mod learning_forms_page;
 mod live_search;
@@ -44,6 +44,7 @@ mod roster_import_page;
 mod roster_upload;
 mod sign_in_page;
 mod university_matches_page;
+mod verification_page;
 mod weights_page;
 
 use leptos::prelude::*;
@@ -89,6 +90,7 @@ use roster_import_page::RosterImportPage;
 pub use roster_upload::UploadProgress;
 use sign_in_page::SignInPage;
 use university_matches_page::UniversityMatchesPage;
+use verification_page::VerificationPage;
 use weights_page::WeightsPage;
 
 /// The HTML document around every page.
@@ -135,6 +137,12 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("kursus-saya") view=OwnCoursesPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("verifikasi") view=VerificationPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("verifikasi"), ParamSegment("code"))
+                        view=VerificationPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("persetujuan-pendaftaran")
                         view=ApprovalsPage

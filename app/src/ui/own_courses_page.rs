@@ -94,6 +94,13 @@ fn OwnCoursesView(
                     </ActionForm>
                 }
             });
+            let certificate = row.certificate.map(|code| {
+                view! {
+                    <a class="button button-small" href=localized(locale, &format!("/verifikasi/{code}"))>
+                        {td_string!(locale, certificate.link)}
+                    </a>
+                }
+            });
             view! {
                 <tr>
                     <td><a href=href>{row.course_title}</a>{nominated}</td>
@@ -101,7 +108,7 @@ fn OwnCoursesView(
                     <td>{row.first_day.map(|d| long_date(locale, d))}</td>
                     <td>{row.jp}</td>
                     <td data-status=row.place.status.as_db()>{status}{position}{note}{result}</td>
-                    <td>{give_up}</td>
+                    <td>{give_up}{certificate}</td>
                 </tr>
             }
         })

@@ -204,11 +204,17 @@ fn ScoresForm(sheet: AttendanceSheet, scores: ServerAction<SaveScores>) -> impl 
         .map(|(i, row)| {
             let (pre_id, post_id) = (format!("pre_{}", row.enrollment_id), format!("post_{}", row.enrollment_id));
             let (pre_field, post_field) = (pre_id.clone(), post_id.clone());
+            // After the close: the certificate, where the university may also revoke it.
+            let certificate = row.certificate.as_ref().map(|code| {
+                let href = localized(locale, &format!("/verifikasi/{code}"));
+                view! { " · " <a href=href>{td_string!(locale, certificate.link)}</a> }
+            });
             view! {
                 <tr>
                     <td>
                         <input type="hidden" name=format!("scores[{i}][id]") value=row.enrollment_id />
                         {row.name.clone()}
+                        {certificate}
                     </td>
                     <td>
                         <label class="visually-hidden" for=pre_id.clone()>{td_string!(locale, attendance.pre_test)}</label>

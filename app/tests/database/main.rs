@@ -8,6 +8,7 @@ mod attendance;
 mod auth;
 mod candidate_index;
 mod catalogue;
+mod certificates;
 mod collaborations;
 mod connection;
 mod enrollment_trials;

@@ -3,19 +3,20 @@
 //! saya", a full course offers the waitlist and says so when refused, the agency lead approves
 //! on the approvals page, and nominates staff from a collaboration's page.
 
-use axum::http::{StatusCode, header};
+use axum::body::Body;
+use axum::http::{Response, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use sea_orm::EntityTrait;
 
 use crate::support::*;
 
 const LEAD: &str = "kabid@diskominfotik.sinergi.example";
-const ASN: &str = "asn1@diskominfotik.sinergi.example";
+pub const ASN: &str = "asn1@diskominfotik.sinergi.example";
 const COLLEAGUE: &str = "asn2@diskominfotik.sinergi.example";
-const ACADEMIC: &str = "dosen@unila.sinergi.example";
+pub const ACADEMIC: &str = "dosen@unila.sinergi.example";
 
 /// A published Unila course of `capacity` seats whose enrollment is open today: its slug.
-async fn open_course(app: &TestApp, title: &str, capacity: i64) -> String {
+pub async fn open_course(app: &TestApp, title: &str, capacity: i64) -> String {
     let academic = actor_for(app, ACADEMIC).await;
     let today = chrono::Utc::now().date_naive();
     let mut draft = app::model::CourseDraft { title: title.into(), capacity, ..draft_course() };
@@ -39,6 +40,18 @@ async fn open_course(app: &TestApp, title: &str, capacity: i64) -> String {
     slug
 }
 
+/// Posts the course page's enroll form as `cookie`, asking for the line when `waitlist`.
+pub async fn enroll_by_form(
+    app: &TestApp,
+    slug: &str,
+    waitlist: bool,
+    cookie: &str,
+) -> Response<Body> {
+    let page = format!("/katalog/kursus/{slug}");
+    let body = format!("slug={slug}&waitlist={waitlist}");
+    send(app, form_post_from(&page, app::api::Enroll::PATH, body, Some(cookie))).await
+}
+
 #[tokio::test]
 async fn a_civil_servant_enrolls_waits_and_gives_up_a_place_without_javascript() {
     let app = test_app().await;
@@ -52,10 +65,7 @@ async fn a_civil_servant_enrolls_waits_and_gives_up_a_place_without_javascript()
     let asn = session_cookie_for(&app, ASN).await;
     let offered = body_text(send(&app, cookie_get(&page, &asn)).await).await;
     assert!(offered.contains(">Daftar</button>"), "{offered}");
-    let path = app::api::Enroll::PATH;
-    let enrolled =
-        send(&app, form_post_from(&page, path, format!("slug={slug}&waitlist=false"), Some(&asn)))
-            .await;
+    let enrolled = enroll_by_form(&app, &slug, false, &asn).await;
     assert!(enrolled.status().is_redirection(), "{:?}", enrolled.status());
     let seated = body_text(send(&app, cookie_get(&page, &asn)).await).await;
     assert!(seated.contains("<strong>Terdaftar</strong>"), "{seated}");
@@ -65,17 +75,12 @@ async fn a_civil_servant_enrolls_waits_and_gives_up_a_place_without_javascript()
 
     // The course is full: a colleague asking for a seat is told so, and offered the line.
     let colleague = session_cookie_for(&app, COLLEAGUE).await;
-    let full = send(
-        &app,
-        form_post_from(&page, path, format!("slug={slug}&waitlist=false"), Some(&colleague)),
-    )
-    .await;
+    let full = enroll_by_form(&app, &slug, false, &colleague).await;
     let back = full.headers()[header::LOCATION].to_str().unwrap().to_owned();
     let told = body_text(send(&app, cookie_get(&back, &colleague)).await).await;
     assert!(told.contains("Semua kursi kursus ini sudah terisi"), "{back}: {told}");
     assert!(told.contains(">Masuk daftar tunggu</button>"));
-    send(&app, form_post_from(&page, path, format!("slug={slug}&waitlist=true"), Some(&colleague)))
-        .await;
+    enroll_by_form(&app, &slug, true, &colleague).await;
     let english = body_text(send(&app, cookie_get(&format!("/en{page}"), &colleague)).await).await;
     assert!(english.contains("number 1 on the waitlist"), "{english}");
 
@@ -119,16 +124,7 @@ async fn the_lead_requires_and_gives_approval_on_the_approvals_page() {
 
     let asn = session_cookie_for(&app, ASN).await;
     let course = format!("/katalog/kursus/{slug}");
-    send(
-        &app,
-        form_post_from(
-            &course,
-            app::api::Enroll::PATH,
-            format!("slug={slug}&waitlist=false"),
-            Some(&asn),
-        ),
-    )
-    .await;
+    enroll_by_form(&app, &slug, false, &asn).await;
     let waiting = body_text(send(&app, cookie_get(&course, &asn)).await).await;
     assert!(waiting.contains("<strong>Menunggu persetujuan</strong>"), "{waiting}");
     let queue = body_text(send(&app, cookie_get(page, &lead)).await).await;
@@ -252,16 +248,7 @@ async fn the_academic_keeps_attendance_and_a_participant_checks_in_without_javas
     let slug = open_course(&app, "Kelas Presensi Daring", 5).await;
     let course = format!("/katalog/kursus/{slug}");
     let asn = session_cookie_for(&app, ASN).await;
-    send(
-        &app,
-        form_post_from(
-            &course,
-            app::api::Enroll::PATH,
-            format!("slug={slug}&waitlist=false"),
-            Some(&asn),
-        ),
-    )
-    .await;
+    enroll_by_form(&app, &slug, false, &asn).await;
     let academic = session_cookie_for(&app, ACADEMIC).await;
     let page = format!("{course}/peserta");
     let managed = body_text(send(&app, cookie_get(&course, &academic)).await).await;

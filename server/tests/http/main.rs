@@ -5,6 +5,7 @@
 
 mod auth;
 mod catalogue;
+mod certificates;
 mod collaborations;
 mod dictionary;
 mod enrollments;

@@ -230,8 +230,12 @@ pub fn browser_get(path: &str, accept_language: &str) -> Request<Body> {
 }
 
 pub async fn body_text(response: Response<Body>) -> String {
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    String::from_utf8(bytes.to_vec()).unwrap()
+    String::from_utf8(body_bytes(response).await).unwrap()
+}
+
+/// The body of a binary download (a PDF).
+pub async fn body_bytes(response: Response<Body>) -> Vec<u8> {
+    response.into_body().collect().await.unwrap().to_bytes().to_vec()
 }
 
 /// The seeded person with `email`, as the services see them.

@@ -3,6 +3,7 @@
 
 pub mod access_request;
 pub mod attendance;
+pub mod certificate;
 pub mod check_in_code;
 pub mod collaboration;
 pub mod collaboration_status_change;

@@ -2,7 +2,7 @@
 //! Closing it evaluates every enrolled participant against the course's criteria
 //! (`domain::completion`): completed, or not completed — the attendance share kept, so the
 //! reason can be shown. Cancelling it ends every place. Either way, places still pending or in
-//! line end as cancelled. Each participant is told.
+//! line end as cancelled. Each participant is told; each who completed gets a certificate.
 
 use std::collections::HashMap;
 
@@ -12,7 +12,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::notifications;
+use super::{certificates, notifications};
 use crate::backend::entities::{attendance, course_detail, course_session, enrollment, offer};
 use crate::domain::completion::{Criteria, Record, evaluate};
 use crate::error::AppError;
@@ -79,6 +79,7 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
         .into_iter()
         .collect();
     let mut outcomes: HashMap<bool, Vec<i32>> = HashMap::new();
+    let mut completed_places = Vec::new();
     for place in enrolled {
         let record = Record {
             sessions: u32::try_from(sessions).unwrap_or(u32::MAX),
@@ -99,7 +100,11 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
         .exec(conn)
         .await?;
         outcomes.entry(completed).or_default().push(place.person_id);
+        if completed {
+            completed_places.push(place);
+        }
     }
+    certificates::issue_for(conn, &course, &details, &completed_places, now).await?;
     for (completed, people) in outcomes {
         let event = NotificationEvent::CourseEnded {
             course: course.title.clone(),

@@ -3,6 +3,7 @@
 
 pub mod access_requests;
 pub mod attendance;
+pub mod certificates;
 pub mod collaborations;
 pub mod competencies;
 pub mod completion;

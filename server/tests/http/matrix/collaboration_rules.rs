@@ -9,10 +9,22 @@ use super::rules::Rule;
 
 pub fn rules() -> Vec<Rule> {
     use app::api::{
-        attendance::*, collaborations::*, enrollments::*, match_weights::*, matching::*,
-        notifications::*, proposals::*,
+        attendance::*, certificates::*, collaborations::*, enrollments::*, match_weights::*,
+        matching::*, notifications::*, proposals::*,
     };
     vec![
+        Rule {
+            // Whoever holds the code may check it.
+            path: GetCertificate::PATH,
+            body: |_, f| format!("code={}", f.certificate),
+            allowed: |_, _| true,
+        },
+        Rule {
+            // The issuing university's academics and coordinators, with a reason.
+            path: RevokeCertificate::PATH,
+            body: |_, f| format!("code={}&reason=Salah+input", f.certificate),
+            allowed: |p, side| p.university() && side == Side::Own,
+        },
         Rule {
             // A course's sheet: its university's academics and coordinators.
             path: GetAttendanceSheet::PATH,

@@ -3,6 +3,8 @@
 //! says. The lists are checked against what the application registers, so a new server function
 //! or page without a rule here fails the test.
 mod collaboration_rules;
+mod fixtures;
+mod page_rules;
 mod personas;
 mod rules;
 
@@ -12,8 +14,10 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 
 use crate::support::*;
-use personas::{PERSONAS, Persona, Side, cookie, fixture, is_refusal};
-use rules::{page_rules, server_function_rules};
+use fixtures::fixture;
+use page_rules::page_rules;
+use personas::{PERSONAS, Persona, Side, cookie, is_refusal};
+use rules::server_function_rules;
 
 #[tokio::test]
 async fn every_server_function_has_a_rule() {

@@ -103,6 +103,7 @@ pub async fn sheet<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let certificates = super::certificates::codes_of(conn, ids.iter().copied()).await?;
     let present: HashSet<(i32, i32)> = attendance::Entity::find()
         .select_only()
         .column(attendance::Column::SessionId)
@@ -141,6 +142,7 @@ pub async fn sheet<C: ConnectionTrait>(
                 present: session_ids.iter().map(|s| present.contains(&(*s, row.id))).collect(),
                 pre_test: row.pre_test,
                 post_test: row.post_test,
+                certificate: certificates.get(&row.id).cloned(),
             }
         })
         .collect();

@@ -8,19 +8,21 @@
 
 mod decide;
 mod nominate;
+mod participants;
 mod read;
 mod seats;
 
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
+    QuerySelect, Select, TransactionTrait,
 };
 
 pub use decide::{approve, cancel, refuse};
 pub(crate) use nominate::reserve_for;
 pub use nominate::{MAX_NOMINEES, nominate};
-pub use read::{approvals, collaboration_seats, course_seats, own, set_approval_rule};
+pub use participants::collaboration_seats;
+pub use read::{approvals, course_seats, own, set_approval_rule};
 pub(crate) use seats::set_open_capacity;
 
 use super::notifications;
@@ -148,19 +150,23 @@ async fn open_pool<C: ConnectionTrait>(
         .ok_or_else(|| AppError::internal(format!("course {offer_id} has no seat pool")))
 }
 
-/// Whether the person has an active enrollment (pending, enrolled, waitlisted) in the course.
+/// The course's active places (pending, enrolled, waitlisted); at most one per person.
+fn active_in(offer_id: i32) -> Select<enrollment::Entity> {
+    enrollment::Entity::find()
+        .filter(enrollment::Column::OfferId.eq(offer_id))
+        .filter(enrollment::Column::Status.is_in(EnrollmentStatus::ACTIVE.map(|s| s.as_db())))
+}
+
+/// Whether the person has an active enrollment in the course.
 async fn has_active<C: ConnectionTrait>(
     conn: &C,
     person_id: i32,
     offer_id: i32,
 ) -> Result<bool, AppError> {
-    let active = EnrollmentStatus::ALL.into_iter().filter(|s| s.is_active()).map(|s| s.as_db());
-    let found: Option<i32> = enrollment::Entity::find()
+    let found: Option<i32> = active_in(offer_id)
         .select_only()
         .column(enrollment::Column::Id)
         .filter(enrollment::Column::PersonId.eq(person_id))
-        .filter(enrollment::Column::OfferId.eq(offer_id))
-        .filter(enrollment::Column::Status.is_in(active))
         .into_tuple()
         .one(conn)
         .await?;

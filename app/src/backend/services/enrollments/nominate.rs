@@ -10,7 +10,7 @@ use sea_orm::{
     QuerySelect, TransactionTrait,
 };
 
-use super::{course_link, seats};
+use super::{active_in, course_link, seats};
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{collaboration, course_detail, enrollment, membership, seat_pool};
@@ -137,12 +137,9 @@ async fn check_people<C: ConnectionTrait>(
         .await?
         .into_iter()
         .collect();
-    let active = EnrollmentStatus::ALL.into_iter().filter(|s| s.is_active()).map(|s| s.as_db());
-    let enrolled: HashSet<i32> = enrollment::Entity::find()
+    let enrolled: HashSet<i32> = active_in(offer_id)
         .select_only()
         .column(enrollment::Column::PersonId)
-        .filter(enrollment::Column::OfferId.eq(offer_id))
-        .filter(enrollment::Column::Status.is_in(active))
         .filter(enrollment::Column::PersonId.is_in(people.iter().copied()))
         .into_tuple::<i32>()
         .all(conn)

@@ -1,6 +1,5 @@
 //! Reading enrollment for the pages: a course's seats and the viewer's place, a civil servant's
-//! own courses, the approvals waiting for an agency lead (and the agency's rule), and the seats
-//! of a collaboration with its nominees.
+//! own courses, and the approvals waiting for an agency lead (and the agency's rule).
 
 use std::collections::HashMap;
 
@@ -10,18 +9,18 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::{open_pool, seats, staff_agency};
+use super::participants::staff_of;
+use super::{active_in, open_pool, seats, staff_agency};
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
-    collaboration, course_detail, course_session, enrollment, membership, offer, organisation,
-    person, seat_pool,
+    course_detail, course_session, enrollment, offer, organisation, person,
 };
+use crate::backend::services::certificates;
 use crate::domain::calendar::WIB;
 use crate::error::AppError;
 use crate::model::{
-    AgencyApprovals, CollaborationSeats, CourseSeats, EnrollmentStatus, Nominee, OfferKind,
-    OfferStatus, OwnEnrollment, OwnPlace, PendingEnrollment, Role, SeatViewer, StaffChoice,
-    may_cancel_enrollment,
+    AgencyApprovals, CourseSeats, EnrollmentStatus, OfferKind, OfferStatus, OwnEnrollment,
+    OwnPlace, PendingEnrollment, Role, SeatViewer, may_cancel_enrollment,
 };
 
 /// The most enrollments a person's page lists.
@@ -74,13 +73,7 @@ async fn active_place<C: ConnectionTrait>(
     person_id: i32,
     offer_id: i32,
 ) -> Result<Option<enrollment::Model>, AppError> {
-    let active = EnrollmentStatus::ALL.into_iter().filter(|s| s.is_active()).map(|s| s.as_db());
-    Ok(enrollment::Entity::find()
-        .filter(enrollment::Column::PersonId.eq(person_id))
-        .filter(enrollment::Column::OfferId.eq(offer_id))
-        .filter(enrollment::Column::Status.is_in(active))
-        .one(conn)
-        .await?)
+    Ok(active_in(offer_id).filter(enrollment::Column::PersonId.eq(person_id)).one(conn).await?)
 }
 
 async fn own_place<C: ConnectionTrait>(
@@ -88,13 +81,22 @@ async fn own_place<C: ConnectionTrait>(
     row: &enrollment::Model,
     closes_on: chrono::NaiveDate,
 ) -> Result<OwnPlace, AppError> {
-    let status = EnrollmentStatus::from_db(&row.status)
-        .ok_or_else(|| AppError::internal(format!("enrollment status {}", row.status)))?;
-    let position = if status == EnrollmentStatus::Waitlisted {
+    let position = if row.status == EnrollmentStatus::Waitlisted.as_db() {
         Some(seats::line_position(conn, row.pool_id, row.id).await?)
     } else {
         None
     };
+    place(row, position, closes_on)
+}
+
+/// The place `row` holds, standing `position` in line when waitlisted.
+fn place(
+    row: &enrollment::Model,
+    position: Option<u32>,
+    closes_on: chrono::NaiveDate,
+) -> Result<OwnPlace, AppError> {
+    let status = EnrollmentStatus::from_db(&row.status)
+        .ok_or_else(|| AppError::internal(format!("enrollment status {}", row.status)))?;
     let today = Utc::now().with_timezone(&WIB).date_naive();
     Ok(OwnPlace {
         enrollment_id: row.id,
@@ -117,11 +119,13 @@ pub async fn own<C: ConnectionTrait>(
         .await?;
     let courses = courses_of(conn, rows.iter().map(|r| r.offer_id)).await?;
     let nominators = names_of(conn, rows.iter().filter_map(|r| r.nominated_by)).await?;
+    let positions = seats::line_positions(conn, &rows).await?;
+    let certificates = certificates::codes_of(conn, rows.iter().map(|r| r.id)).await?;
     let mut list = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(course) = courses.get(&row.offer_id) else { continue };
         list.push(OwnEnrollment {
-            place: own_place(conn, &row, course.closes_on).await?,
+            place: place(&row, positions.get(&row.id).copied(), course.closes_on)?,
             course_slug: course.slug.clone(),
             course_title: course.title.clone(),
             university: course.university.clone(),
@@ -135,6 +139,7 @@ pub async fn own<C: ConnectionTrait>(
             min_attendance_percent: course.min_attendance_percent,
             min_post_test: course.min_post_test,
             completed_at: row.completed_at,
+            certificate: certificates.get(&row.id).cloned(),
         });
     }
     Ok(list)
@@ -296,107 +301,4 @@ pub async fn set_approval_rule<C: ConnectionTrait>(
     .exec(conn)
     .await?;
     Ok(())
-}
-
-/// The civil servants of the agency (only `only`, when given), by name.
-async fn staff_of<C: ConnectionTrait>(
-    conn: &C,
-    agency_id: i32,
-    only: Option<Vec<i32>>,
-) -> Result<Vec<StaffChoice>, AppError> {
-    let mut query = membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(agency_id))
-        .filter(membership::Column::Role.eq(Role::Asn.as_db()));
-    if let Some(ids) = only {
-        query = query.filter(membership::Column::PersonId.is_in(ids));
-    }
-    let rows = query.find_also_related(person::Entity).all(conn).await?;
-    let mut staff: Vec<StaffChoice> = rows
-        .into_iter()
-        .filter_map(|(m, p)| {
-            let p = p.filter(|p| p.deactivated_at.is_none())?;
-            Some(StaffChoice { person_id: p.id, name: p.full_name, nip: p.nip, unit: m.unit })
-        })
-        .collect();
-    staff.sort_by(|a, b| a.name.cmp(&b.name).then(a.person_id.cmp(&b.person_id)));
-    Ok(staff)
-}
-
-/// The reserved seats of the collaboration `collaboration_id` and who holds them, for its
-/// parties and the province; `None` when it reserved no seats on a course. The agency's leads
-/// also get the staff they may still nominate, filtered by `unit`.
-pub async fn collaboration_seats<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    collaboration_id: i32,
-    unit: Option<String>,
-) -> Result<Option<CollaborationSeats>, AppError> {
-    let found = collaboration::Entity::find_by_id(collaboration_id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let lead = actor.has_role_in(Role::AgencyLead, found.agency_id);
-    let academic = actor.has_role_in(Role::Academic, found.university_id)
-        || actor.has_role_in(Role::UniversityCoordinator, found.university_id);
-    if !lead && !academic && !actor.is_province_admin() {
-        return Err(AppError::NotFound);
-    }
-    let Some(pool) = seat_pool::Entity::find()
-        .filter(seat_pool::Column::CollaborationId.eq(found.id))
-        .one(conn)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let rows = enrollment::Entity::find()
-        .filter(enrollment::Column::PoolId.eq(pool.id))
-        .order_by_asc(enrollment::Column::Id)
-        .all(conn)
-        .await?;
-    let everyone = staff_of(conn, found.agency_id, None).await?;
-    let nominees = rows
-        .iter()
-        .filter_map(|row| {
-            let who = everyone.iter().find(|p| p.person_id == row.person_id)?;
-            Some(Nominee {
-                name: who.name.clone(),
-                unit: who.unit.clone(),
-                status: EnrollmentStatus::from_db(&row.status)?,
-            })
-        })
-        .collect();
-    let live = ["agreed", "running"].contains(&found.status.as_str());
-    let may_nominate = lead && live && pool.taken < pool.capacity;
-    let (staff, units) = if lead {
-        let active: Vec<i32> = enrollment::Entity::find()
-            .select_only()
-            .column(enrollment::Column::PersonId)
-            .filter(enrollment::Column::OfferId.eq(pool.offer_id))
-            .filter(enrollment::Column::Status.is_in(
-                EnrollmentStatus::ALL.into_iter().filter(|s| s.is_active()).map(|s| s.as_db()),
-            ))
-            .into_tuple()
-            .all(conn)
-            .await?;
-        let mut units: Vec<String> = everyone.iter().filter_map(|p| p.unit.clone()).collect();
-        units.sort();
-        units.dedup();
-        let staff = everyone
-            .into_iter()
-            .filter(|p| !active.contains(&p.person_id))
-            .filter(|p| unit.as_ref().is_none_or(|u| p.unit.as_ref() == Some(u)))
-            .collect();
-        (staff, units)
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    Ok(Some(CollaborationSeats {
-        reserved: pool.capacity,
-        taken: pool.taken,
-        nominees,
-        staff,
-        units,
-        unit,
-        may_nominate,
-    }))
 }

@@ -4,6 +4,8 @@
 //! pool queue on that row's lock and each then reads the others' committed work (SQLite's
 //! BEGIN IMMEDIATE already runs writers one at a time). The pool's CHECKs stand behind this.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -98,6 +100,34 @@ pub(super) async fn line_position<C: ConnectionTrait>(
         .count(conn)
         .await?;
     Ok(u32::try_from(ahead).unwrap_or(u32::MAX).saturating_add(1))
+}
+
+/// The line positions of the waitlisted places among `rows`, by enrollment id, in one query.
+pub(super) async fn line_positions<C: ConnectionTrait>(
+    conn: &C,
+    rows: &[enrollment::Model],
+) -> Result<HashMap<i32, u32>, AppError> {
+    let waiting: Vec<&enrollment::Model> =
+        rows.iter().filter(|r| r.status == EnrollmentStatus::Waitlisted.as_db()).collect();
+    let Some(last) = waiting.iter().map(|r| r.id).max() else { return Ok(HashMap::new()) };
+    // Everyone in those lines up to the last of them; positions are counted here.
+    let lines: Vec<(i32, i32)> = enrollment::Entity::find()
+        .select_only()
+        .column(enrollment::Column::PoolId)
+        .column(enrollment::Column::Id)
+        .filter(enrollment::Column::PoolId.is_in(waiting.iter().map(|r| r.pool_id)))
+        .filter(enrollment::Column::Status.eq(EnrollmentStatus::Waitlisted.as_db()))
+        .filter(enrollment::Column::Id.lte(last))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(waiting
+        .into_iter()
+        .map(|row| {
+            let ahead = lines.iter().filter(|(pool, id)| *pool == row.pool_id && *id < row.id);
+            (row.id, u32::try_from(ahead.count()).unwrap_or(u32::MAX).saturating_add(1))
+        })
+        .collect())
 }
 
 /// A seat of the locked pool was given back (`from` the state its holder left) or a place in

@@ -1,0 +1,125 @@
+//! Who sits in a collaboration's reserved seats, and the agency's staff its leads may still
+//! nominate into them.
+
+use std::collections::HashSet;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use super::active_in;
+use crate::backend::auth::Actor;
+use crate::backend::entities::{collaboration, enrollment, membership, person, seat_pool};
+use crate::error::AppError;
+use crate::model::{CollaborationSeats, EnrollmentStatus, Nominee, Role, StaffChoice};
+
+/// The civil servants of the agency (only `only`, when given), by name.
+pub(super) async fn staff_of<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: i32,
+    only: Option<Vec<i32>>,
+) -> Result<Vec<StaffChoice>, AppError> {
+    let mut query = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(agency_id))
+        .filter(membership::Column::Role.eq(Role::Asn.as_db()));
+    if let Some(ids) = only {
+        query = query.filter(membership::Column::PersonId.is_in(ids));
+    }
+    let rows = query.find_also_related(person::Entity).all(conn).await?;
+    let mut staff: Vec<StaffChoice> = rows
+        .into_iter()
+        .filter_map(|(m, p)| {
+            let p = p.filter(|p| p.deactivated_at.is_none())?;
+            Some(StaffChoice { person_id: p.id, name: p.full_name, nip: p.nip, unit: m.unit })
+        })
+        .collect();
+    staff.sort_by(|a, b| a.name.cmp(&b.name).then(a.person_id.cmp(&b.person_id)));
+    Ok(staff)
+}
+
+/// The reserved seats of the collaboration `collaboration_id` and who holds them, for its
+/// parties and the province; `None` when it reserved no seats on a course. The agency's leads
+/// also get the staff they may still nominate, filtered by `unit`.
+pub async fn collaboration_seats<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    collaboration_id: i32,
+    unit: Option<String>,
+) -> Result<Option<CollaborationSeats>, AppError> {
+    let found = collaboration::Entity::find_by_id(collaboration_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let lead = actor.has_role_in(Role::AgencyLead, found.agency_id);
+    let academic = actor.has_role_in(Role::Academic, found.university_id)
+        || actor.has_role_in(Role::UniversityCoordinator, found.university_id);
+    if !lead && !academic && !actor.is_province_admin() {
+        return Err(AppError::NotFound);
+    }
+    let Some(pool) = seat_pool::Entity::find()
+        .filter(seat_pool::Column::CollaborationId.eq(found.id))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let rows = enrollment::Entity::find()
+        .filter(enrollment::Column::PoolId.eq(pool.id))
+        .order_by_asc(enrollment::Column::Id)
+        .all(conn)
+        .await?;
+    let named =
+        staff_of(conn, found.agency_id, Some(rows.iter().map(|r| r.person_id).collect())).await?;
+    let nominees = rows
+        .iter()
+        .filter_map(|row| {
+            let who = named.iter().find(|p| p.person_id == row.person_id)?;
+            Some(Nominee {
+                name: who.name.clone(),
+                unit: who.unit.clone(),
+                status: EnrollmentStatus::from_db(&row.status)?,
+            })
+        })
+        .collect();
+    let live = ["agreed", "running"].contains(&found.status.as_str());
+    let may_nominate = lead && live && pool.taken < pool.capacity;
+    let (staff, units) = if lead {
+        nominable(conn, found.agency_id, pool.offer_id, unit.as_deref()).await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    Ok(Some(CollaborationSeats {
+        reserved: pool.capacity,
+        taken: pool.taken,
+        nominees,
+        staff,
+        units,
+        unit,
+        may_nominate,
+    }))
+}
+
+/// The agency's staff not yet in the course (of `unit` when given), and every unit of its staff.
+async fn nominable<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: i32,
+    offer_id: i32,
+    unit: Option<&str>,
+) -> Result<(Vec<StaffChoice>, Vec<String>), AppError> {
+    let everyone = staff_of(conn, agency_id, None).await?;
+    let active: HashSet<i32> = active_in(offer_id)
+        .select_only()
+        .column(enrollment::Column::PersonId)
+        .into_tuple::<i32>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect();
+    let mut units: Vec<String> = everyone.iter().filter_map(|p| p.unit.clone()).collect();
+    units.sort();
+    units.dedup();
+    let staff = everyone
+        .into_iter()
+        .filter(|p| !active.contains(&p.person_id))
+        .filter(|p| unit.is_none_or(|u| p.unit.as_deref() == Some(u)))
+        .collect();
+    Ok((staff, units))
+}
