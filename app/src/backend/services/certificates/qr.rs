@@ -46,4 +46,23 @@ mod tests {
         // The top-left finder pattern starts at the quiet zone's edge.
         assert!(dark[0] && drawn.contains(&format!("M{QUIET_ZONE} {QUIET_ZONE}h1v1h-1z")));
     }
+
+    #[test]
+    fn an_independent_decoder_reads_the_verification_address_back() {
+        let url = "https://sinergi.lampungprov.go.id/verifikasi/TD5E5XHQX9G2CKNTHAD3";
+        let (width, dark) = modules(url).unwrap();
+        // Four pixels a module, with the quiet zone, as a scanner would see the print.
+        let side = (width + 2 * QUIET_ZONE) * 4;
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            let (column, row) = (x / 4, y / 4);
+            let inside = (QUIET_ZONE..QUIET_ZONE + width).contains(&column)
+                && (QUIET_ZONE..QUIET_ZONE + width).contains(&row);
+            let is_dark = inside && dark[(row - QUIET_ZONE) * width + column - QUIET_ZONE];
+            if is_dark { 0 } else { 255 }
+        });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1);
+        let (_, content) = grids[0].decode().unwrap();
+        assert_eq!(content, url);
+    }
 }
