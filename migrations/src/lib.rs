@@ -32,6 +32,7 @@ mod m20261129_000023_reopen_after_cancellation;
 mod m20261129_000024_create_enrollments;
 mod m20261129_000025_create_attendance;
 mod m20261130_000026_create_certificates;
+mod m20261130_000027_create_jp_entries;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000024_create_enrollments::Migration),
             Box::new(m20261129_000025_create_attendance::Migration),
             Box::new(m20261130_000026_create_certificates::Migration),
+            Box::new(m20261130_000027_create_jp_entries::Migration),
         ]
     }
 }

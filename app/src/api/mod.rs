@@ -8,6 +8,7 @@ pub mod collaborations;
 pub mod competencies;
 pub mod enrollments;
 pub mod invitations;
+pub mod jp;
 pub mod login;
 pub mod match_weights;
 pub mod matching;
@@ -46,6 +47,10 @@ pub use enrollments::{
     get_enrollment_approvals, get_own_enrollments, nominate_staff, set_enrollment_approval,
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
+pub use jp::{
+    AddOutsideLearning, DecideJpEntry, add_outside_learning, decide_jp_entry, get_jp_ledger,
+    get_staff_jp,
+};
 pub use login::list_login_providers;
 pub use match_weights::{SetMatchWeights, get_match_weights, set_match_weights};
 pub use matching::{

@@ -13,6 +13,7 @@ mod email;
 mod enrollment;
 mod enrollment_view;
 mod import;
+mod jp_ledger;
 mod learning_form;
 mod login;
 mod match_weights;
@@ -65,6 +66,11 @@ pub use enrollment_view::{
     PendingEnrollment, SeatViewer, StaffChoice,
 };
 pub use import::{DictionaryImportReport, ImportRowError};
+pub use jp_ledger::{
+    AgencyJp, JP_YEARLY_MINIMUM, JpEntryStatus, JpEntryView, JpLedger, JpSource,
+    LearningFormChoice, MAX_JP_EVIDENCE, MAX_JP_TEXT, OutsideLearning, OutsideLearningForm,
+    PendingJpEntry, StaffJpRow, days_left_in_year,
+};
 pub use learning_form::{JpBasisKind, LearningFormRow, LearningFormTable, LearningFormView};
 pub use login::{LoginFailure, LoginProviderView, is_local_return_path};
 pub use match_weights::{

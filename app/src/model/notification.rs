@@ -35,6 +35,9 @@ pub enum NotificationEvent {
     Nominated { course: String, by: String },
     /// To a participant: `course` closed — completed or not (`None`: it was cancelled).
     CourseEnded { course: String, completed: Option<bool> },
+    /// To the person: a lead verified (`credited`, with `jp`) or rejected (with `note`) the
+    /// learning `title` they submitted for their JP ledger.
+    JpEntryDecided { title: String, credited: bool, jp: i32, note: String },
 }
 
 /// One notification in the centre.

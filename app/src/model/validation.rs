@@ -80,6 +80,8 @@ pub enum ValidationCode {
     WrongCode,
     /// A session with attendance recorded may be moved but not removed.
     HasAttendance,
+    /// A date after today where only what already happened may be entered.
+    InTheFuture,
 }
 
 /// One broken rule on one field. `field` is the form field's name, or `"_form"` for the whole form.

@@ -199,6 +199,7 @@ pub fn field_message(locale: Locale, error: &FieldError) -> String {
         V::AlreadyEnrolled => td_string!(locale, field.already_enrolled),
         V::WrongCode => td_string!(locale, field.wrong_code),
         V::HasAttendance => td_string!(locale, field.has_attendance),
+        V::InTheFuture => td_string!(locale, field.in_the_future),
     };
     text.to_owned()
 }

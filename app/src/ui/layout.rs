@@ -83,12 +83,18 @@ fn SignedInLinks() -> impl IntoView {
             <li>
                 <a href=localized(locale, "/kursus-saya")>{td_string!(locale, enrollment.nav)}</a>
             </li>
+            <li>
+                <a href=localized(locale, "/jp-saya")>{td_string!(locale, jp.nav)}</a>
+            </li>
         })}
         {viewer.lead.then(|| view! {
             <li>
                 <a href=localized(locale, "/persetujuan-pendaftaran")>
                     {td_string!(locale, enrollment.nav_approvals)}
                 </a>
+            </li>
+            <li>
+                <a href=localized(locale, "/jp-staf")>{td_string!(locale, jp.nav_staff)}</a>
             </li>
         })}
         {viewer.province_admin.then(|| view! {

@@ -34,6 +34,7 @@ mod notifications_page;
 mod offer_page;
 mod organisation_page;
 mod own_courses_page;
+mod own_jp_page;
 mod participants_page;
 mod positions_page;
 mod profile_page;
@@ -43,6 +44,7 @@ mod review_page;
 mod roster_import_page;
 mod roster_upload;
 mod sign_in_page;
+mod staff_jp_page;
 mod university_matches_page;
 mod verification_page;
 mod weights_page;
@@ -80,6 +82,7 @@ use notifications_page::NotificationsPage;
 use offer_page::{CoursePage, ResearchPage};
 use organisation_page::OrganisationPage;
 use own_courses_page::OwnCoursesPage;
+use own_jp_page::OwnJpPage;
 use participants_page::ParticipantsPage;
 use positions_page::PositionsPage;
 use profile_page::{AccountPage, PersonPage};
@@ -89,6 +92,7 @@ use review_page::ReviewPage;
 use roster_import_page::RosterImportPage;
 pub use roster_upload::UploadProgress;
 use sign_in_page::SignInPage;
+use staff_jp_page::StaffJpPage;
 use university_matches_page::UniversityMatchesPage;
 use verification_page::VerificationPage;
 use weights_page::WeightsPage;
@@ -137,6 +141,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("kursus-saya") view=OwnCoursesPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("jp-saya") view=OwnJpPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("jp-staf") view=StaffJpPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("verifikasi") view=VerificationPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("verifikasi"), ParamSegment("code"))

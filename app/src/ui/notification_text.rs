@@ -111,6 +111,14 @@ pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
         NotificationEvent::CourseEnded { course, completed: None } => {
             td_string!(locale, notification.course_cancelled, course = course.clone()).to_string()
         }
+        NotificationEvent::JpEntryDecided { title, credited: true, jp, .. } => {
+            td_string!(locale, notification.jp_verified, title = title.clone(), jp = *jp)
+                .to_string()
+        }
+        NotificationEvent::JpEntryDecided { title, credited: false, note, .. } => {
+            td_string!(locale, notification.jp_rejected, title = title.clone(), note = note.clone())
+                .to_string()
+        }
     }
 }
 
@@ -139,6 +147,9 @@ pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
         | NotificationEvent::CourseEnded { course, .. } => {
             td_string!(locale, notification.headline_enrollment, course = course.clone())
                 .to_string()
+        }
+        NotificationEvent::JpEntryDecided { title, .. } => {
+            td_string!(locale, notification.headline_jp, title = title.clone()).to_string()
         }
     }
 }

@@ -26,7 +26,7 @@ const BASE: &str = "https://sinergi.example";
 /// A Unila course built from `draft` (enrollment open today, sessions on the given days ahead),
 /// two civil servants enrolled and present at every session; the first passes the post-test,
 /// the second does not. Closes it; returns the slug and both participants.
-async fn closed_course(
+pub async fn closed_course(
     db: &DatabaseConnection,
     mut draft: CourseDraft,
     days_ahead: &[i64],

@@ -16,6 +16,7 @@ mod enrollments;
 mod external;
 mod harness;
 mod invitations;
+mod jp_ledger;
 mod mail;
 mod matching;
 mod needs;

@@ -10,7 +10,7 @@ use sea_orm::EntityTrait;
 
 use crate::support::*;
 
-const LEAD: &str = "kabid@diskominfotik.sinergi.example";
+pub const LEAD: &str = "kabid@diskominfotik.sinergi.example";
 pub const ASN: &str = "asn1@diskominfotik.sinergi.example";
 const COLLEAGUE: &str = "asn2@diskominfotik.sinergi.example";
 pub const ACADEMIC: &str = "dosen@unila.sinergi.example";

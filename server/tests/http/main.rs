@@ -11,6 +11,7 @@ mod dictionary;
 mod enrollments;
 mod external_login;
 mod invitations;
+mod jp;
 mod locale;
 mod matching;
 mod matrix;

@@ -17,6 +17,7 @@ pub mod dictionary_import;
 pub mod enrollment;
 pub mod external_identity;
 pub mod invitation;
+pub mod jp_entry;
 pub mod learning_form;
 pub mod local_credential;
 pub mod login_failure;

@@ -10,6 +10,7 @@ pub mod completion;
 pub mod dictionary_import;
 pub mod enrollments;
 pub mod invitations;
+pub mod jp_ledger;
 pub mod learning_forms;
 pub mod matching;
 pub mod needs;

@@ -9,7 +9,7 @@ use super::rules::Rule;
 
 pub fn rules() -> Vec<Rule> {
     use app::api::{
-        attendance::*, certificates::*, collaborations::*, enrollments::*, match_weights::*,
+        attendance::*, certificates::*, collaborations::*, enrollments::*, jp::*, match_weights::*,
         matching::*, notifications::*, proposals::*,
     };
     vec![
@@ -24,6 +24,36 @@ pub fn rules() -> Vec<Rule> {
             path: RevokeCertificate::PATH,
             body: |_, f| format!("code={}&reason=Salah+input", f.certificate),
             allowed: |p, side| p.university() && side == Side::Own,
+        },
+        Rule {
+            // One's own ledger (empty for those who keep none).
+            path: GetJpLedger::PATH,
+            body: |_, _| String::new(),
+            allowed: |p, _| p.signed_in(),
+        },
+        Rule {
+            // Civil servants (the province administrator is also one, of BPSDM).
+            path: AddOutsideLearning::PATH,
+            body: |_, _| {
+                let day = chrono::Utc::now().date_naive() - chrono::Duration::days(1);
+                format!(
+                    "form[title]=Seminar&form[organiser]=BSSN&form[learning_form]=seminar\
+                     &form[international]=false&form[started_on]={day}&form[ended_on]={day}\
+                     &form[programme_jp]=&form[evidence]=tautan"
+                )
+            },
+            allowed: |p, _| matches!(p, Persona::Asn | Persona::ProvinceAdmin),
+        },
+        Rule {
+            path: GetStaffJp::PATH,
+            body: |_, _| String::new(),
+            allowed: |p, _| p.agency_lead(),
+        },
+        Rule {
+            // A lead of the line's agency.
+            path: DecideJpEntry::PATH,
+            body: |_, f| format!("id={}&approve=true&note=", f.jp_entry),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
         },
         Rule {
             // A course's sheet: its university's academics and coordinators.

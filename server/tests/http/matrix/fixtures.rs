@@ -46,6 +46,9 @@ pub struct Fixture {
     pub enrollment: i32,
     /// The first session of `open_course`.
     pub open_session: i32,
+    /// A fresh outside-learning line of the JP ledger waiting for verification, of the
+    /// `enrollment`'s person and agency.
+    pub jp_entry: i32,
     /// The code of a fresh certificate of `open_course` (issued by its university) on
     /// `enrollment`.
     pub certificate: String,
@@ -120,7 +123,9 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
             .id
     };
     let certificate = certificate(app, &open_course, enrollment).await;
+    let jp_entry = jp_entry(app, enrollment).await;
     Fixture {
+        jp_entry,
         certificate,
         person_id: person_id(app, target.person_email).await,
         request_id: request.id,
@@ -385,4 +390,45 @@ async fn certificate(app: &TestApp, slug: &str, enrollment: i32) -> String {
     .await
     .unwrap()
     .code
+}
+
+/// A pending outside-learning line of the person and agency of `enrollment`: its id.
+async fn jp_entry(app: &TestApp, enrollment: i32) -> i32 {
+    use app::backend::entities::{enrollment as place, jp_entry, learning_form};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let db = &app.state.db;
+    let holder = place::Entity::find_by_id(enrollment).one(db).await.unwrap().unwrap();
+    let seminar = learning_form::Entity::find()
+        .filter(learning_form::Column::Code.eq("seminar"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let day = chrono::Utc::now().date_naive() - chrono::Duration::days(1);
+    jp_entry::ActiveModel {
+        person_id: Set(holder.person_id),
+        agency_id: Set(holder.agency_id),
+        year: Set(chrono::Datelike::year(&day)),
+        source: Set("outside".into()),
+        certificate_id: Set(None),
+        learning_form_id: Set(seminar.id),
+        title: Set("Seminar Uji".into()),
+        organiser: Set("Penyelenggara Uji".into()),
+        international: Set(false),
+        started_on: Set(day),
+        ended_on: Set(day),
+        programme_jp: Set(0),
+        jp: Set(4),
+        status: Set("pending".into()),
+        evidence: Set("https://example.org/bukti".into()),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        note: Set(String::new()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id
 }

@@ -26,6 +26,16 @@ pub fn page_rules() -> Vec<PageRule> {
             allowed: |p, _| p.signed_in(),
         },
         PageRule {
+            route: "/jp-saya",
+            url: |_, _| "/jp-saya".into(),
+            allowed: |p, _| p.signed_in(),
+        },
+        PageRule {
+            route: "/jp-staf",
+            url: |_, _| "/jp-staf?tahun=2026".into(),
+            allowed: |p, _| p.agency_lead(),
+        },
+        PageRule {
             route: "/persetujuan-pendaftaran",
             url: |_, _| "/persetujuan-pendaftaran".into(),
             allowed: |p, _| p.agency_lead(),

@@ -1,6 +1,6 @@
 //! Issuing certificates when a course closes: one per completed place, in the transaction that
 //! closes the course, with what it says fixed on that day and the JP credited through the LAN
-//! conversion table's row of the course.
+//! conversion table's row of the course to the holder's JP ledger.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -13,6 +13,7 @@ use crate::backend::entities::{
     certificate, course_detail, course_session, enrollment, learning_form, offer, organisation,
     person,
 };
+use crate::backend::services::jp_ledger;
 use crate::backend::services::learning_forms::basis_of;
 use crate::domain::calendar::WIB;
 use crate::domain::jp::{Learning, Scope};
@@ -103,6 +104,15 @@ pub(crate) async fn issue_for<C: ConnectionTrait>(
             ..Default::default()
         };
         let model = row.insert(conn).await?;
+        jp_ledger::credit_course(
+            conn,
+            &model,
+            place.agency_id,
+            details.learning_form_id,
+            details.international,
+            details.jp,
+        )
+        .await?;
         issued.insert(place.id, model);
     }
     Ok(issued)

@@ -9,15 +9,20 @@ mod pdf;
 pub mod qr;
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+    TransactionTrait,
+};
 
 pub(crate) use issue::issue_for;
 pub use issue::{credited_jp, new_code};
 
 use crate::backend::auth::Actor;
+use crate::backend::db;
 use crate::backend::entities::{
     certificate, competency, course_detail, offer, offer_competency, organisation,
 };
+use crate::backend::services::jp_ledger;
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
     CertificateView, CertifiedCompetency, Checks, MAX_REVOKE_REASON, Revocation, Role,
@@ -98,13 +103,12 @@ async fn competencies_of<C: ConnectionTrait>(
     Ok(rows)
 }
 
-/// The university revokes the certificate `code`, saying why. Once only.
-pub async fn revoke<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    code: &str,
-    reason: &str,
-) -> Result<(), AppError> {
+/// The university revokes the certificate `code`, saying why: once only, and its JP no longer
+/// count (same transaction).
+pub async fn revoke<C>(conn: &C, actor: &Actor, code: &str, reason: &str) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
     let found = find(conn, code).await?;
     if !of_university(actor, found.university_id) {
         return Err(AppError::Forbidden);
@@ -114,17 +118,20 @@ pub async fn revoke<C: ConnectionTrait>(
     checks.finish().map_err(AppError::Invalid)?;
     let reason = reason.trim();
     // Conditional on not yet revoked: of two revocations at once, one wins.
+    let txn = db::begin_write(conn).await?;
     let changed = certificate::Entity::update_many()
         .col_expr(certificate::Column::RevokedAt, Some(Utc::now()).into())
         .col_expr(certificate::Column::RevokedBy, Some(actor.person_id).into())
         .col_expr(certificate::Column::RevokeReason, reason.to_owned().into())
         .filter(certificate::Column::Id.eq(found.id))
         .filter(certificate::Column::RevokedAt.is_null())
-        .exec(conn)
+        .exec(&txn)
         .await?;
     if changed.rows_affected == 0 {
         return Err(AppError::Conflict(ConflictReason::CertificateRevoked));
     }
+    jp_ledger::void_course(&txn, found.id).await?;
+    txn.commit().await?;
     Ok(())
 }
 
