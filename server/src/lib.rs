@@ -2,11 +2,13 @@
 
 pub mod background;
 pub mod bench_enrollment;
+pub mod bench_export;
 pub mod bench_matching;
 pub mod bench_stats;
 pub mod certificates;
 pub mod csrf;
 pub mod dictionary;
+pub mod exports;
 pub mod health;
 pub mod locale;
 pub mod oauth;

@@ -49,6 +49,12 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         concurrency: usize,
     },
+    /// Benchmark the agency exports on a seeded database: `rows` civil servants with a credited
+    /// JP line each, exported as CSV and XLSX (time, peak memory).
+    BenchExport {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+    },
 }
 
 #[tokio::main]
@@ -67,6 +73,7 @@ async fn main() -> ExitCode {
         Command::BenchEnrollment { people, concurrency } => {
             server::bench_enrollment::run(&cli.config, people, concurrency).await
         }
+        Command::BenchExport { rows } => server::bench_export::run(&cli.config, rows).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

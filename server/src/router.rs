@@ -19,8 +19,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::{
-    certificates, csrf, dictionary, health, locale, oauth, page_cache, roster, security_headers,
-    session, telemetry,
+    certificates, csrf, dictionary, exports, health, locale, oauth, page_cache, roster,
+    security_headers, session, telemetry,
 };
 
 /// The routes with their state, before the locale is chosen; `app` wraps them.
@@ -37,6 +37,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .merge(certificates::routes())
         .merge(dictionary::routes())
+        .merge(exports::routes())
         .merge(oauth::routes())
         .merge(roster::routes())
         .leptos_routes_with_context(

@@ -120,6 +120,10 @@ pub struct Nominee {
 pub struct CollaborationSeats {
     pub reserved: i32,
     pub taken: i32,
+    /// How many nominees completed the course, and how many the need asked for (a competency
+    /// need's headcount): the need is fulfilled when the first reaches the second.
+    pub completed: u32,
+    pub headcount: Option<u32>,
     pub nominees: Vec<Nominee>,
     /// For the agency's leads: the staff not yet in the course (filtered by `unit`), else empty.
     pub staff: Vec<StaffChoice>,

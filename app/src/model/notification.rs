@@ -35,6 +35,9 @@ pub enum NotificationEvent {
     Nominated { course: String, by: String },
     /// To a participant: `course` closed — completed or not (`None`: it was cancelled).
     CourseEnded { course: String, completed: Option<bool> },
+    /// To a nominee: the collaboration that reserved their seat in `course` was cancelled
+    /// (`note`: why), so their place ended.
+    NominationEnded { course: String, note: String },
     /// To the person: a lead verified (`credited`, with `jp`) or rejected (with `note`) the
     /// learning `title` they submitted for their JP ledger.
     JpEntryDecided { title: String, credited: bool, jp: i32, note: String },

@@ -44,6 +44,19 @@ fn SeatsView(
         reserved = seats.reserved
     )
     .to_string();
+    // The need's measure of success: how many of those nominated completed.
+    let fulfilment = match seats.headcount {
+        Some(headcount) => td_string!(
+            locale,
+            enrollment.fulfilment,
+            completed = seats.completed,
+            headcount = headcount
+        )
+        .to_string(),
+        None => {
+            td_string!(locale, enrollment.completed_count, completed = seats.completed).to_string()
+        }
+    };
     let nominees = if seats.nominees.is_empty() {
         view! { <p>{td_string!(locale, enrollment.no_nominees)}</p> }.into_any()
     } else {
@@ -82,6 +95,7 @@ fn SeatsView(
         <section aria-labelledby="participants-heading">
             <h2 id="participants-heading">{td_string!(locale, enrollment.seats_heading)}</h2>
             <p>{summary}</p>
+            <p class="fulfilment" data-completed=seats.completed>{fulfilment}</p>
             {nominees}
             {pick}
         </section>

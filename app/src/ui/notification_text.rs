@@ -111,6 +111,13 @@ pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
         NotificationEvent::CourseEnded { course, completed: None } => {
             td_string!(locale, notification.course_cancelled, course = course.clone()).to_string()
         }
+        NotificationEvent::NominationEnded { course, note } => td_string!(
+            locale,
+            notification.nomination_ended,
+            course = course.clone(),
+            note = note.clone()
+        )
+        .to_string(),
         NotificationEvent::JpEntryDecided { title, credited: true, jp, .. } => {
             td_string!(locale, notification.jp_verified, title = title.clone(), jp = *jp)
                 .to_string()
@@ -144,7 +151,8 @@ pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
         | NotificationEvent::EnrollmentAwaitsApproval { course, .. }
         | NotificationEvent::EnrollmentDecided { course, .. }
         | NotificationEvent::Nominated { course, .. }
-        | NotificationEvent::CourseEnded { course, .. } => {
+        | NotificationEvent::CourseEnded { course, .. }
+        | NotificationEvent::NominationEnded { course, .. } => {
             td_string!(locale, notification.headline_enrollment, course = course.clone())
                 .to_string()
         }

@@ -56,6 +56,7 @@ fn AgencyView(agency: AgencyJp, decide: ServerAction<DecideJpEntry>) -> impl Int
         days = agency.days_left
     )
     .to_string();
+    let (base, year) = (format!("/organisasi/{}/ekspor", agency.slug), agency.year);
     let rows = agency
         .staff
         .iter()
@@ -113,6 +114,16 @@ fn AgencyView(agency: AgencyJp, decide: ServerAction<DecideJpEntry>) -> impl Int
         <section aria-labelledby=format!("agency-{}", agency.slug)>
             <h2 id=format!("agency-{}", agency.slug)>{agency.name.clone()}</h2>
             <p class="lead">{summary}</p>
+            <p class="downloads">
+                {td_string!(locale, jp.exports)} " "
+                <a href=format!("{base}/jp-staf.csv?tahun={year}") download>{td_string!(locale, jp.export_staff)}" (CSV)"</a>
+                " · "
+                <a href=format!("{base}/jp-staf.xlsx?tahun={year}") download>"XLSX"</a>
+                " · "
+                <a href=format!("{base}/riwayat-pelatihan.csv?tahun={year}") download>{td_string!(locale, jp.export_history)}" (CSV)"</a>
+                " · "
+                <a href=format!("{base}/riwayat-pelatihan.xlsx?tahun={year}") download>"XLSX"</a>
+            </p>
             <h3>{td_string!(locale, jp.pending_title)}</h3>
             {if agency.pending.is_empty() {
                 view! { <p>{td_string!(locale, jp.pending_none)}</p> }.into_any()

@@ -14,6 +14,7 @@ mod connection;
 mod enrollment_trials;
 mod enrollments;
 mod external;
+mod fulfilment;
 mod harness;
 mod invitations;
 mod jp_ledger;

@@ -11,7 +11,7 @@ use crate::enrollments::{ACADEMIC, ASN, enroll_by_form, open_course};
 use crate::support::*;
 
 /// The ASN enrolled, attended and passed; the course closed. The certificate's code.
-async fn certified(app: &TestApp, title: &str) -> String {
+pub async fn certified(app: &TestApp, title: &str) -> String {
     use app::backend::services::{attendance, enrollments, offers};
     let slug = open_course(app, title, 5).await;
     let asn = session_cookie_for(app, ASN).await;

@@ -9,6 +9,7 @@ mod certificates;
 mod collaborations;
 mod dictionary;
 mod enrollments;
+mod exports;
 mod external_login;
 mod invitations;
 mod jp;

@@ -9,7 +9,7 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
-use super::{needs, notifications};
+use super::{enrollments, needs, notifications};
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{
@@ -178,6 +178,7 @@ where
     .await?;
     if next == CollaborationStatus::Cancelled {
         needs::reopen_after_cancellation(&txn, found.need_id, actor.person_id, note).await?;
+        enrollments::collaboration_cancelled(&txn, found.id, note).await?;
     }
     tell_the_other_party(&txn, &found, party, next, note).await?;
     txn.commit().await?;

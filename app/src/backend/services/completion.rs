@@ -2,7 +2,8 @@
 //! Closing it evaluates every enrolled participant against the course's criteria
 //! (`domain::completion`): completed, or not completed — the attendance share kept, so the
 //! reason can be shown. Cancelling it ends every place. Either way, places still pending or in
-//! line end as cancelled. Each participant is told; each who completed gets a certificate.
+//! line end as cancelled. Each participant is told; each who completed gets a certificate. A
+//! competency need whose headcount of nominees completed is fulfilled.
 
 use std::collections::HashMap;
 
@@ -12,8 +13,11 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::{certificates, notifications};
-use crate::backend::entities::{attendance, course_detail, course_session, enrollment, offer};
+use super::{certificates, needs, notifications};
+use crate::backend::entities::{
+    attendance, collaboration, competency_need_detail, course_detail, course_session, enrollment,
+    offer, seat_pool,
+};
 use crate::domain::completion::{Criteria, Record, evaluate};
 use crate::error::AppError;
 use crate::model::{EnrollmentStatus, NotificationEvent, OfferStatus};
@@ -24,6 +28,7 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
     conn: &C,
     offer_id: i32,
     next: OfferStatus,
+    by: i32,
 ) -> Result<(), AppError> {
     if !matches!(next, OfferStatus::Closed | OfferStatus::Cancelled) {
         return Ok(());
@@ -105,12 +110,48 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
         }
     }
     certificates::issue_for(conn, &course, &details, &completed_places, now).await?;
+    fulfil_needs(conn, offer_id, by).await?;
     for (completed, people) in outcomes {
         let event = NotificationEvent::CourseEnded {
             course: course.title.clone(),
             completed: Some(completed),
         };
         notifications::notify(conn, &people, &event, "/kursus-saya").await?;
+    }
+    Ok(())
+}
+
+/// Each collaboration that reserved seats in the course: once as many of its nominees completed
+/// as its competency need asked for, the need is fulfilled.
+async fn fulfil_needs<C: ConnectionTrait>(
+    conn: &C,
+    offer_id: i32,
+    by: i32,
+) -> Result<(), AppError> {
+    let pools = seat_pool::Entity::find()
+        .filter(seat_pool::Column::OfferId.eq(offer_id))
+        .filter(seat_pool::Column::CollaborationId.is_not_null())
+        .all(conn)
+        .await?;
+    for pool in pools {
+        let Some(collaboration_id) = pool.collaboration_id else { continue };
+        let Some(found) = collaboration::Entity::find_by_id(collaboration_id).one(conn).await?
+        else {
+            continue;
+        };
+        let Some(need) =
+            competency_need_detail::Entity::find_by_id(found.need_id).one(conn).await?
+        else {
+            continue;
+        };
+        let completed = enrollment::Entity::find()
+            .filter(enrollment::Column::PoolId.eq(pool.id))
+            .filter(enrollment::Column::Status.eq(EnrollmentStatus::Completed.as_db()))
+            .count(conn)
+            .await?;
+        if completed >= u64::try_from(need.headcount).unwrap_or(u64::MAX) {
+            needs::fulfil_after_completion(conn, found.need_id, by).await?;
+        }
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod competencies;
 pub mod completion;
 pub mod dictionary_import;
 pub mod enrollments;
+pub mod exports;
 pub mod invitations;
 pub mod jp_ledger;
 pub mod learning_forms;

@@ -21,6 +21,7 @@ use sea_orm::{
 pub use decide::{approve, cancel, refuse};
 pub(crate) use nominate::reserve_for;
 pub use nominate::{MAX_NOMINEES, nominate};
+pub(crate) use participants::collaboration_cancelled;
 pub use participants::collaboration_seats;
 pub use read::{approvals, course_seats, own, set_approval_rule};
 pub(crate) use seats::set_open_capacity;

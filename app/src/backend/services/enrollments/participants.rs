@@ -7,7 +7,9 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use super::active_in;
 use crate::backend::auth::Actor;
-use crate::backend::entities::{collaboration, enrollment, membership, person, seat_pool};
+use crate::backend::entities::{
+    collaboration, competency_need_detail, enrollment, membership, person, seat_pool,
+};
 use crate::error::AppError;
 use crate::model::{CollaborationSeats, EnrollmentStatus, Nominee, Role, StaffChoice};
 
@@ -86,9 +88,16 @@ pub async fn collaboration_seats<C: ConnectionTrait>(
     } else {
         (Vec::new(), Vec::new())
     };
+    let completed = rows.iter().filter(|r| r.status == EnrollmentStatus::Completed.as_db()).count();
+    let headcount = competency_need_detail::Entity::find_by_id(found.need_id)
+        .one(conn)
+        .await?
+        .and_then(|n| u32::try_from(n.headcount).ok());
     Ok(Some(CollaborationSeats {
         reserved: pool.capacity,
         taken: pool.taken,
+        completed: u32::try_from(completed).unwrap_or(u32::MAX),
+        headcount,
         nominees,
         staff,
         units,
@@ -122,4 +131,55 @@ async fn nominable<C: ConnectionTrait>(
         .filter(|p| unit.is_none_or(|u| p.unit.as_deref() == Some(u)))
         .collect();
     Ok((staff, units))
+}
+
+/// The collaboration `collaboration_id` was cancelled (inside that transaction, with `note`):
+/// the places still going in its reserved seats end, the seats go with it, and each nominee is
+/// told. Places already completed or not stay as history.
+pub(crate) async fn collaboration_cancelled<C: ConnectionTrait>(
+    conn: &C,
+    collaboration_id: i32,
+    note: &str,
+) -> Result<(), AppError> {
+    let Some(pool) = seat_pool::Entity::find()
+        .filter(seat_pool::Column::CollaborationId.eq(collaboration_id))
+        .one(conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let pool = super::seats::lock(conn, pool.id).await?;
+    let ending = enrollment::Entity::find()
+        .filter(enrollment::Column::PoolId.eq(pool.id))
+        .filter(enrollment::Column::Status.is_in(EnrollmentStatus::ACTIVE.map(|s| s.as_db())))
+        .all(conn)
+        .await?;
+    let now = chrono::Utc::now();
+    enrollment::Entity::update_many()
+        .col_expr(enrollment::Column::Status, EnrollmentStatus::Cancelled.as_db().into())
+        .col_expr(enrollment::Column::Note, note.to_owned().into())
+        .col_expr(enrollment::Column::UpdatedAt, now.into())
+        .filter(enrollment::Column::Id.is_in(ending.iter().map(|e| e.id)))
+        .exec(conn)
+        .await?;
+    // What stays seated is history (completed or not); the pool shrinks to it.
+    let seated = ending.iter().filter(|e| e.status != EnrollmentStatus::Waitlisted.as_db()).count();
+    let kept = pool.taken - i32::try_from(seated).unwrap_or(pool.taken);
+    seat_pool::Entity::update(seat_pool::ActiveModel {
+        id: sea_orm::ActiveValue::Set(pool.id),
+        taken: sea_orm::ActiveValue::Set(kept),
+        waiting: sea_orm::ActiveValue::Set(0),
+        capacity: sea_orm::ActiveValue::Set(kept),
+        ..Default::default()
+    })
+    .exec(conn)
+    .await?;
+    let course = crate::backend::entities::offer::Entity::find_by_id(pool.offer_id)
+        .one(conn)
+        .await?
+        .map(|o| o.title)
+        .unwrap_or_default();
+    let people: Vec<i32> = ending.iter().map(|e| e.person_id).collect();
+    let event = crate::model::NotificationEvent::NominationEnded { course, note: note.to_owned() };
+    crate::backend::services::notifications::notify(conn, &people, &event, "/kursus-saya").await
 }

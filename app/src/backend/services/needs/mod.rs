@@ -276,6 +276,28 @@ pub(crate) async fn reopen_after_cancellation<C: ConnectionTrait>(
     Ok(())
 }
 
+/// Marks the need `need_id` fulfilled: the staff its collaboration nominated completed the
+/// course in its headcount (the course was closed by `by`, inside that transaction). A need no
+/// longer `matched` stays as it is.
+pub(crate) async fn fulfil_after_completion<C: ConnectionTrait>(
+    conn: &C,
+    need_id: i32,
+    by: i32,
+) -> Result<(), AppError> {
+    let moved = need::Entity::update_many()
+        .col_expr(need::Column::Status, NeedStatus::Fulfilled.as_db().into())
+        .col_expr(need::Column::UpdatedAt, Utc::now().into())
+        .filter(need::Column::Id.eq(need_id))
+        .filter(need::Column::Status.eq(NeedStatus::Matched.as_db()))
+        .exec(conn)
+        .await?;
+    if moved.rows_affected == 1 {
+        record_status(conn, need_id, Some(NeedStatus::Matched), NeedStatus::Fulfilled, by, "")
+            .await?;
+    }
+    Ok(())
+}
+
 /// The move itself: conditional on the status read, so that of two concurrent moves the second
 /// finds nothing to move (a `Stale` conflict); recorded in the history.
 async fn move_to<C: ConnectionTrait>(

@@ -193,7 +193,7 @@ where
         return Err(AppError::Conflict(ConflictReason::Stale));
     }
     record_status(&txn, found.id, Some(current), next, actor.person_id, note).await?;
-    super::completion::course_ended(&txn, found.id, next).await?;
+    super::completion::course_ended(&txn, found.id, next, actor.person_id).await?;
     txn.commit().await?;
     Ok(next)
 }
