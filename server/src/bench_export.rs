@@ -37,7 +37,7 @@ pub async fn run(config: &Config, rows: usize) -> Result<(), StartError> {
         let people = chunk.iter().map(|i| person::ActiveModel {
             full_name: Set(format!("ASN Ekspor {i}")),
             email: Set(format!("ekspor-{tag}-{i}@bench.sinergi.example")),
-            nip: Set(Some(format!("19900101201501{:04}", i % 10_000))),
+            nip: Set(Some(nip(*i))),
             created_at: Set(now),
             ..Default::default()
         });
@@ -107,6 +107,13 @@ pub async fn run(config: &Config, rows: usize) -> Result<(), StartError> {
         }
     }
     Ok(())
+}
+
+/// A distinct NIP of the right shape for the `i`th civil servant: a thousand per birth date.
+fn nip(i: usize) -> String {
+    let born = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+        + chrono::Duration::days(i64::try_from(i / 1_000).unwrap_or(0));
+    format!("{}2015011{:03}", born.format("%Y%m%d"), i % 1_000)
 }
 
 /// Starts the high-water mark of resident memory afresh (Linux: `clear_refs` value 5).
