@@ -3,6 +3,7 @@
 //! says. The lists are checked against what the application registers, so a new server function
 //! or page without a rule here fails the test.
 mod collaboration_rules;
+mod course_fixtures;
 mod fixtures;
 mod page_rules;
 mod personas;
