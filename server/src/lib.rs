@@ -15,6 +15,7 @@ pub mod oauth;
 pub mod page_cache;
 pub mod roster;
 pub mod router;
+pub mod scores;
 pub mod security_headers;
 pub mod session;
 pub mod telemetry;

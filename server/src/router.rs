@@ -19,7 +19,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::{
-    certificates, csrf, dictionary, exports, health, locale, oauth, page_cache, roster,
+    certificates, csrf, dictionary, exports, health, locale, oauth, page_cache, roster, scores,
     security_headers, session, telemetry,
 };
 
@@ -40,6 +40,7 @@ pub fn routes(state: AppState) -> Router {
         .merge(exports::routes())
         .merge(oauth::routes())
         .merge(roster::routes())
+        .merge(scores::routes())
         .leptos_routes_with_context(
             &state,
             route_list(),

@@ -43,6 +43,7 @@ mod research_editor_page;
 mod review_page;
 mod roster_import_page;
 mod roster_upload;
+mod score_import;
 mod sign_in_page;
 mod staff_jp_page;
 mod university_matches_page;

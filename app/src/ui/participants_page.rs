@@ -11,6 +11,7 @@ use super::ErrorView;
 use super::error_view::{FormError, field_messages, form_error};
 use super::labels::enrollment_status_label;
 use super::locale::{localized, use_locale};
+use super::score_import::ScoreImport;
 use crate::api::{MarkAttendance, OpenCheckIn, SaveScores, get_attendance_sheet};
 use crate::domain::calendar::format_wib;
 use crate::i18n::td_string;
@@ -230,6 +231,7 @@ fn ScoresForm(sheet: AttendanceSheet, scores: ServerAction<SaveScores>) -> impl 
             }
         })
         .collect_view();
+    let import_slug = sheet.course_slug.clone();
     view! {
         <section aria-labelledby="scores-heading">
             <h2 id="scores-heading">{td_string!(locale, attendance.scores)}</h2>
@@ -249,6 +251,7 @@ fn ScoresForm(sheet: AttendanceSheet, scores: ServerAction<SaveScores>) -> impl 
                 </div>
                 <button class="button" type="submit">{td_string!(locale, attendance.save_scores)}</button>
             </ActionForm>
+            <ScoreImport slug=import_slug />
         </section>
     }
 }

@@ -21,5 +21,6 @@ mod page_cache;
 mod pages;
 mod proposals;
 mod roster;
+mod scores;
 mod security;
 mod support;

@@ -4,6 +4,7 @@
 //! Participants check themselves in with a session's code (`check_in`).
 
 mod check_in;
+mod score_import;
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,6 +15,7 @@ use sea_orm::{
 };
 
 pub use check_in::{check_in, open_check_in};
+pub use score_import::{MAX_SCORE_FILE_BYTES, import_scores};
 
 use crate::backend::auth::Actor;
 use crate::backend::db;
