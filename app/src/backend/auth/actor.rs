@@ -39,6 +39,16 @@ impl Actor {
         self.has_role_in(Role::administrator_of(kind), organisation_id)
     }
 
+    /// The organisations where the actor holds `role`.
+    pub fn organisations_as(&self, role: Role) -> Vec<i32> {
+        self.grants.iter().filter(|g| g.role == role).map(|g| g.organisation_id).collect()
+    }
+
+    /// The agency the actor is a civil servant (ASN) of: where they enroll and keep their JP.
+    pub fn staff_agency(&self) -> Option<i32> {
+        self.grants.iter().find(|g| g.role == Role::Asn).map(|g| g.organisation_id)
+    }
+
     /// Whether the actor is a province administrator (verifies organisations, sees all).
     pub fn is_province_admin(&self) -> bool {
         self.has_role(Role::ProvinceAdmin)

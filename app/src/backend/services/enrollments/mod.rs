@@ -38,12 +38,7 @@ use crate::model::{
 
 /// The agency `actor` is staff (ASN) of; enrolling is for civil servants only.
 fn staff_agency(actor: &Actor) -> Result<i32, AppError> {
-    actor
-        .grants
-        .iter()
-        .find(|g| g.role == Role::Asn)
-        .map(|g| g.organisation_id)
-        .ok_or(AppError::Forbidden)
+    actor.staff_agency().ok_or(AppError::Forbidden)
 }
 
 /// The signed-in ASN asks for a seat of the course `course_slug`. When every seat is taken the

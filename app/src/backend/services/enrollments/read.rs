@@ -226,12 +226,7 @@ pub async fn approvals<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
 ) -> Result<Vec<AgencyApprovals>, AppError> {
-    let led: Vec<i32> = actor
-        .grants
-        .iter()
-        .filter(|g| g.role == Role::AgencyLead)
-        .map(|g| g.organisation_id)
-        .collect();
+    let led = actor.organisations_as(Role::AgencyLead);
     if led.is_empty() {
         return Err(AppError::Forbidden);
     }

@@ -23,16 +23,11 @@ use crate::backend::entities::{certificate, jp_entry, learning_form};
 use crate::domain::calendar::ledger_year;
 use crate::error::AppError;
 use crate::model::{
-    JP_YEARLY_MINIMUM, JpEntryStatus, JpEntryView, JpLedger, JpSource, LearningFormChoice, Role,
+    JP_YEARLY_MINIMUM, JpEntryStatus, JpEntryView, JpLedger, JpSource, LearningFormChoice,
 };
 
 /// The most lines a year's ledger lists.
 const ENTRIES_SHOWN: u64 = 500;
-
-/// The agency `actor` is a civil servant of (whose leads verify their learning).
-fn staff_agency(actor: &Actor) -> Option<i32> {
-    actor.grants.iter().find(|g| g.role == Role::Asn).map(|g| g.organisation_id)
-}
 
 /// Credits the certificate `cert` (of a course on the conversion table's row
 /// `learning_form_id`) to its holder's year; `agency_id` is the agency of the enrollment.
@@ -126,7 +121,7 @@ pub async fn ledger<C: ConnectionTrait>(
         entries,
         years,
         forms: learning_forms(conn).await?,
-        may_submit: staff_agency(actor).is_some(),
+        may_submit: actor.staff_agency().is_some(),
     })
 }
 

@@ -8,7 +8,6 @@ use sea_orm::{
     EntityTrait, QueryFilter, TransactionTrait,
 };
 
-use super::staff_agency;
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{jp_entry, learning_form};
@@ -28,7 +27,7 @@ pub async fn submit_outside<C: ConnectionTrait>(
     actor: &Actor,
     learning: &OutsideLearning,
 ) -> Result<i32, AppError> {
-    let agency_id = staff_agency(actor).ok_or(AppError::Forbidden)?;
+    let agency_id = actor.staff_agency().ok_or(AppError::Forbidden)?;
     let today = Utc::now().with_timezone(&WIB).date_naive();
     learning.validate(today).map_err(AppError::Invalid)?;
     let invalid = |field: &str, code| AppError::Invalid(vec![FieldError::new(field, code)]);

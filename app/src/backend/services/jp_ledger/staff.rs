@@ -26,12 +26,7 @@ pub async fn staff_jp<C: ConnectionTrait>(
     actor: &Actor,
     year: Option<i32>,
 ) -> Result<Vec<AgencyJp>, AppError> {
-    let led: Vec<i32> = actor
-        .grants
-        .iter()
-        .filter(|g| g.role == Role::AgencyLead)
-        .map(|g| g.organisation_id)
-        .collect();
+    let led = actor.organisations_as(Role::AgencyLead);
     if led.is_empty() {
         return Err(AppError::Forbidden);
     }
