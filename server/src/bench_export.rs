@@ -81,7 +81,7 @@ pub async fn run(config: &Config, rows: usize) -> Result<(), StartError> {
         });
         jp_entry::Entity::insert_many(lines).exec_without_returning(&conn).await?;
     }
-    let scope = ExportScope { agency_id: agency.id, agency_slug: agency.slug.clone(), year };
+    let scope = ExportScope::load(&conn, agency, year).await?;
     println!("rows={rows} resident_after_seeding={:.1}MiB", memory("VmRSS:") / 1024.0);
     for (name, report) in [("training", Report::TrainingHistory), ("staff", Report::StaffJp)] {
         for format in ["csv", "xlsx"] {

@@ -12,7 +12,10 @@ use super::labels::long_date;
 use super::locale::{localized, use_locale};
 use crate::api::{AddOutsideLearning, get_jp_ledger};
 use crate::i18n::{Locale, td_string};
-use crate::model::{JpEntryStatus, JpEntryView, JpLedger, JpSource, MAX_JP_EVIDENCE, MAX_JP_TEXT};
+use crate::model::{
+    JpEntryStatus, JpEntryView, JpLedger, JpSource, LearningFormChoice, MAX_JP_EVIDENCE,
+    MAX_JP_TEXT,
+};
 
 /// The page.
 #[component]
@@ -66,7 +69,7 @@ fn LedgerView(ledger: JpLedger, add: ServerAction<AddOutsideLearning>) -> impl I
         .collect_view();
     let rows = ledger.entries.iter().map(|entry| entry_row(locale, entry)).collect_view();
     let empty = ledger.entries.is_empty().then(|| view! { <p>{td_string!(locale, jp.none)}</p> });
-    let form = ledger.may_submit.then(|| view! { <OutsideForm ledger=ledger.clone() add /> });
+    let form = ledger.may_submit.then(|| view! { <OutsideForm forms=ledger.forms.clone() add /> });
     view! {
         <section class="jp-summary" data-total=ledger.total>
             <p class="jp-figure"><strong>{progress}</strong></p>
@@ -135,12 +138,14 @@ pub fn status_label(locale: Locale, status: JpEntryStatus) -> &'static str {
 
 /// Learning done elsewhere, submitted for the lead's verification.
 #[component]
-fn OutsideForm(ledger: JpLedger, add: ServerAction<AddOutsideLearning>) -> impl IntoView {
+fn OutsideForm(
+    forms: Vec<LearningFormChoice>,
+    add: ServerAction<AddOutsideLearning>,
+) -> impl IntoView {
     let locale = use_locale();
     let error = move || form_error(add.value().get());
     let field = move |name: &'static str| move || field_messages(locale, error().as_ref())(name);
-    let forms = ledger
-        .forms
+    let forms = forms
         .iter()
         .map(|f| {
             let name = if locale == Locale::en { f.name_en.clone() } else { f.name_id.clone() };

@@ -8,12 +8,11 @@ use app::backend::entities::{
     course_detail, enrollment, membership, notification, offer, organisation, person, seat_pool,
 };
 use app::backend::services::seed::seed_demo;
-use app::backend::services::{enrollments, offers, proposals};
+use app::backend::services::{enrollments, offers};
 use app::domain::calendar::WIB;
 use app::error::{AppError, ConflictReason};
 use app::model::{
-    EnrollmentOutcome, EnrollmentStatus, FieldError, OfferKind, OfferStatus, ProposalDraft,
-    ProposalKind, ValidationCode,
+    EnrollmentOutcome, EnrollmentStatus, FieldError, OfferKind, OfferStatus, ValidationCode,
 };
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
@@ -21,11 +20,11 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder,
 };
 
+use crate::fulfilment::{Reserved, reserved_collaboration};
 use crate::harness::each_database;
-use crate::needs::competency_need;
 use crate::offers::course;
 use crate::people::actor;
-use crate::proposals::{KOMINFO_LEAD, UNILA_ACADEMIC, open, tailored};
+use crate::proposals::{KOMINFO_LEAD, UNILA_ACADEMIC};
 
 pub const BKD_LEAD: &str = "kasubbag@bkd.sinergi.example";
 
@@ -264,19 +263,9 @@ async fn a_seat_may_be_given_up_until_enrollment_closes_a_place_in_line_always()
 async fn the_lead_nominates_staff_into_reserved_seats_all_or_none() {
     each_database("enrollment_nominate", |db, backend| async move {
         seed_demo(&db).await.unwrap();
-        let course_slug = open_course(&db, "Kelas Pengaduan Terpadu", 30).await;
-        let need = open(&db, &competency_need("Penanganan Aduan Warga")).await;
-        let unila = actor(&db, UNILA_ACADEMIC).await;
-        let lead = actor(&db, KOMINFO_LEAD).await;
-        let existing = ProposalDraft {
-            kind: ProposalKind::Existing,
-            offer: Some(course_slug.clone()),
-            seats: Some(2),
-            price_rupiah: 0,
-            ..tailored()
-        };
-        let proposal = proposals::propose(&db, &unila, &need, "unila", &existing).await.unwrap();
-        let collaboration = proposals::accept(&db, &lead, proposal).await.unwrap();
+        let Reserved { course_slug, collaboration, unila, lead, .. } =
+            reserved_collaboration(&db, "Kelas Pengaduan Terpadu", "Penanganan Aduan Warga", 2)
+                .await;
         let people = staff(&db, "diskominfotik", "nm", 3).await;
         let ids: Vec<i32> = people.iter().map(|p| p.person_id).collect();
         let outsider = staff(&db, "bkd", "nm", 1).await;

@@ -1,6 +1,7 @@
 //! The JP ledger over HTTP, without JavaScript: a civil servant reads "JP this year / 20",
 //! submits learning done elsewhere with a plain form (a future date is refused in their
-//! language), their lead verifies it from the staff page, and the year's figure rises.
+//! language), their lead verifies it from the staff page (which links the year's exports), and
+//! the year's figure rises.
 
 use axum::http::header;
 use chrono::Datelike;
@@ -47,6 +48,11 @@ async fn a_civil_servant_submits_learning_and_the_lead_verifies_it_without_javas
     let staff = body_text(send(&app, cookie_get(&staff_page, &lead)).await).await;
     assert!(staff.contains("Diakui 8 JP bila diverifikasi"), "{staff}");
     assert!(staff.contains("Seminar Keamanan Siber") && staff.contains("di bawah 20 JP"));
+    // The four exports of the year, as links a lead downloads without JavaScript.
+    for file in ["jp-staf.csv", "jp-staf.xlsx", "riwayat-pelatihan.csv", "riwayat-pelatihan.xlsx"] {
+        let link = format!("href=\"/organisasi/diskominfotik/ekspor/{file}?tahun={year}\"");
+        assert!(staff.contains(&link), "{link} in {staff}");
+    }
     let id = app::backend::services::jp_ledger::staff_jp(
         &app.state.db,
         &actor_for(&app, LEAD).await,

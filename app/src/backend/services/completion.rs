@@ -5,12 +5,12 @@
 //! line end as cancelled. Each participant is told; each who completed gets a certificate. A
 //! competency need whose headcount of nominees completed is fulfilled.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::Utc;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 
 use super::{certificates, needs, notifications};
@@ -21,6 +21,9 @@ use crate::backend::entities::{
 use crate::domain::completion::{Criteria, Record, evaluate};
 use crate::error::AppError;
 use crate::model::{EnrollmentStatus, NotificationEvent, OfferStatus};
+
+/// Ids written per statement: far below every database's limit on bound parameters.
+const CHUNK: usize = 500;
 
 /// The course `offer_id` just moved to `next` (closed or cancelled): its participants' places
 /// end accordingly. Does nothing for other moves or for research offers.
@@ -76,7 +79,7 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
         .select_only()
         .column(attendance::Column::EnrollmentId)
         .column_as(attendance::Column::SessionId.count(), "sessions")
-        .filter(attendance::Column::EnrollmentId.is_in(enrolled.iter().map(|e| e.id)))
+        .filter(attendance::Column::EnrollmentId.in_subquery(places_of(offer_id)))
         .group_by(attendance::Column::EnrollmentId)
         .into_tuple::<(i32, i64)>()
         .all(conn)
@@ -84,6 +87,8 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
         .into_iter()
         .collect();
     let mut outcomes: HashMap<bool, Vec<i32>> = HashMap::new();
+    // Places that end alike (outcome, attendance share) are written by one statement each.
+    let mut alike: BTreeMap<(bool, Option<i16>), Vec<i32>> = BTreeMap::new();
     let mut completed_places = Vec::new();
     for place in enrolled {
         let record = Record {
@@ -92,21 +97,25 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
             post_test: place.post_test.and_then(|s| u32::try_from(s).ok()),
         };
         let completed = evaluate(criteria, record).is_ok();
-        let status =
-            if completed { EnrollmentStatus::Completed } else { EnrollmentStatus::NotCompleted };
-        enrollment::Entity::update(enrollment::ActiveModel {
-            id: Set(place.id),
-            status: Set(status.as_db().to_owned()),
-            attendance_percent: Set(i16::try_from(record.attendance_percent()).ok()),
-            completed_at: Set(completed.then_some(now)),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .exec(conn)
-        .await?;
+        let percent = i16::try_from(record.attendance_percent()).ok();
+        alike.entry((completed, percent)).or_default().push(place.id);
         outcomes.entry(completed).or_default().push(place.person_id);
         if completed {
             completed_places.push(place);
+        }
+    }
+    for ((completed, percent), ids) in alike {
+        let status =
+            if completed { EnrollmentStatus::Completed } else { EnrollmentStatus::NotCompleted };
+        for chunk in ids.chunks(CHUNK) {
+            enrollment::Entity::update_many()
+                .col_expr(enrollment::Column::Status, status.as_db().into())
+                .col_expr(enrollment::Column::AttendancePercent, percent.into())
+                .col_expr(enrollment::Column::CompletedAt, completed.then_some(now).into())
+                .col_expr(enrollment::Column::UpdatedAt, now.into())
+                .filter(enrollment::Column::Id.is_in(chunk.iter().copied()))
+                .exec(conn)
+                .await?;
         }
     }
     certificates::issue_for(conn, &course, &details, &completed_places, now).await?;
@@ -119,6 +128,15 @@ pub(crate) async fn course_ended<C: ConnectionTrait>(
         notifications::notify(conn, &people, &event, "/kursus-saya").await?;
     }
     Ok(())
+}
+
+/// The ids of the course's places (for a subquery: a course may hold thousands).
+fn places_of(offer_id: i32) -> SelectStatement {
+    Query::select()
+        .column(enrollment::Column::Id)
+        .from(enrollment::Entity)
+        .and_where(enrollment::Column::OfferId.eq(offer_id))
+        .to_owned()
 }
 
 /// Each collaboration that reserved seats in the course: once as many of its nominees completed

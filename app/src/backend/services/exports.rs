@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::backend::auth::Actor;
-use crate::backend::entities::{certificate, jp_entry, learning_form, membership, person};
+use crate::backend::entities::{
+    certificate, jp_entry, learning_form, membership, organisation, person,
+};
 use crate::backend::services::organisations::find_by_slug;
 use crate::error::AppError;
 use crate::model::{JP_YEARLY_MINIMUM, JpEntryStatus, OrganisationKind, Role, certificate_number};
@@ -18,12 +20,14 @@ use crate::model::{JP_YEARLY_MINIMUM, JpEntryStatus, OrganisationKind, Role, cer
 /// Rows per page read from the database.
 pub const PAGE: u64 = 1_000;
 
-/// What an export covers: one agency's year.
+/// What an export covers: one agency's year, with what every page needs read once.
 #[derive(Debug, Clone)]
 pub struct ExportScope {
     pub agency_id: i32,
     pub agency_slug: String,
     pub year: i32,
+    /// The conversion table's row names (Indonesian, as SIASN's types), by id.
+    learning_forms: HashMap<i32, String>,
 }
 
 /// The agency `slug`'s year, for its leads and the province's administrators.
@@ -40,7 +44,24 @@ pub async fn scope<C: ConnectionTrait>(
     if !actor.has_role_in(Role::AgencyLead, agency.id) && !actor.is_province_admin() {
         return Err(AppError::Forbidden);
     }
-    Ok(ExportScope { agency_id: agency.id, agency_slug: agency.slug, year })
+    ExportScope::load(conn, agency, year).await
+}
+
+impl ExportScope {
+    /// The scope of `agency`'s `year`, without asking who wants it (callers authorise).
+    pub async fn load<C: ConnectionTrait>(
+        conn: &C,
+        agency: organisation::Model,
+        year: i32,
+    ) -> Result<Self, AppError> {
+        let learning_forms = learning_form::Entity::find()
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f.name_id))
+            .collect();
+        Ok(Self { agency_id: agency.id, agency_slug: agency.slug, year, learning_forms })
+    }
 }
 
 /// The columns of the training history, as SIASN names them.
@@ -99,12 +120,6 @@ pub async fn training_page<C: ConnectionTrait>(
         .into_iter()
         .map(|c| (c.id, certificate_number(c.id, c.issued_at)))
         .collect();
-    let forms: HashMap<i32, String> = learning_form::Entity::find()
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f.name_id))
-        .collect();
     let rows = lines
         .into_iter()
         .map(|line| {
@@ -112,7 +127,11 @@ pub async fn training_page<C: ConnectionTrait>(
             TrainingRecord {
                 nip,
                 name,
-                learning_form: forms.get(&line.learning_form_id).cloned().unwrap_or_default(),
+                learning_form: scope
+                    .learning_forms
+                    .get(&line.learning_form_id)
+                    .cloned()
+                    .unwrap_or_default(),
                 certificate_number: line
                     .certificate_id
                     .and_then(|id| numbers.get(&id).cloned())

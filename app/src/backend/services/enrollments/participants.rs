@@ -3,15 +3,22 @@
 
 use std::collections::HashSet;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use super::active_in;
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
-    collaboration, competency_need_detail, enrollment, membership, person, seat_pool,
+    collaboration, competency_need_detail, enrollment, membership, offer, person, seat_pool,
 };
+use crate::backend::services::notifications;
 use crate::error::AppError;
-use crate::model::{CollaborationSeats, EnrollmentStatus, Nominee, Role, StaffChoice};
+use crate::model::{
+    CollaborationSeats, EnrollmentStatus, Nominee, NotificationEvent, Role, StaffChoice,
+};
 
 /// The civil servants of the agency (only `only`, when given), by name.
 pub(super) async fn staff_of<C: ConnectionTrait>(
@@ -154,7 +161,7 @@ pub(crate) async fn collaboration_cancelled<C: ConnectionTrait>(
         .filter(enrollment::Column::Status.is_in(EnrollmentStatus::ACTIVE.map(|s| s.as_db())))
         .all(conn)
         .await?;
-    let now = chrono::Utc::now();
+    let now = Utc::now();
     enrollment::Entity::update_many()
         .col_expr(enrollment::Column::Status, EnrollmentStatus::Cancelled.as_db().into())
         .col_expr(enrollment::Column::Note, note.to_owned().into())
@@ -166,20 +173,20 @@ pub(crate) async fn collaboration_cancelled<C: ConnectionTrait>(
     let seated = ending.iter().filter(|e| e.status != EnrollmentStatus::Waitlisted.as_db()).count();
     let kept = pool.taken - i32::try_from(seated).unwrap_or(pool.taken);
     seat_pool::Entity::update(seat_pool::ActiveModel {
-        id: sea_orm::ActiveValue::Set(pool.id),
-        taken: sea_orm::ActiveValue::Set(kept),
-        waiting: sea_orm::ActiveValue::Set(0),
-        capacity: sea_orm::ActiveValue::Set(kept),
+        id: Set(pool.id),
+        taken: Set(kept),
+        waiting: Set(0),
+        capacity: Set(kept),
         ..Default::default()
     })
     .exec(conn)
     .await?;
-    let course = crate::backend::entities::offer::Entity::find_by_id(pool.offer_id)
+    let course = offer::Entity::find_by_id(pool.offer_id)
         .one(conn)
         .await?
         .map(|o| o.title)
         .unwrap_or_default();
     let people: Vec<i32> = ending.iter().map(|e| e.person_id).collect();
-    let event = crate::model::NotificationEvent::NominationEnded { course, note: note.to_owned() };
-    crate::backend::services::notifications::notify(conn, &people, &event, "/kursus-saya").await
+    let event = NotificationEvent::NominationEnded { course, note: note.to_owned() };
+    notifications::notify(conn, &people, &event, "/kursus-saya").await
 }

@@ -11,15 +11,15 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 pub use outside::{decide, submit_outside};
 pub use staff::staff_jp;
 
 use crate::backend::auth::Actor;
-use crate::backend::entities::{certificate, jp_entry, learning_form};
+use crate::backend::entities::{certificate, course_detail, jp_entry, learning_form};
 use crate::domain::calendar::ledger_year;
 use crate::error::AppError;
 use crate::model::{
@@ -29,16 +29,28 @@ use crate::model::{
 /// The most lines a year's ledger lists.
 const ENTRIES_SHOWN: u64 = 500;
 
-/// Credits the certificate `cert` (of a course on the conversion table's row
-/// `learning_form_id`) to its holder's year; `agency_id` is the agency of the enrollment.
-pub(crate) async fn credit_course<C: ConnectionTrait>(
+/// Credits each certificate of a course (`details`) to its holder's year, with the agency of
+/// its enrollment; one statement.
+pub(crate) async fn credit_courses<'a, C: ConnectionTrait>(
     conn: &C,
+    issued: impl IntoIterator<Item = (&'a certificate::Model, i32)>,
+    details: &course_detail::Model,
+) -> Result<(), AppError> {
+    let lines: Vec<jp_entry::ActiveModel> =
+        issued.into_iter().map(|(cert, agency_id)| course_line(cert, agency_id, details)).collect();
+    if !lines.is_empty() {
+        jp_entry::Entity::insert_many(lines).exec_without_returning(conn).await?;
+    }
+    Ok(())
+}
+
+/// The ledger line of the certificate `cert`: the course's days, its row of the conversion
+/// table, the JP the certificate states.
+fn course_line(
     cert: &certificate::Model,
     agency_id: i32,
-    learning_form_id: i32,
-    international: bool,
-    programme_jp: i32,
-) -> Result<(), AppError> {
+    details: &course_detail::Model,
+) -> jp_entry::ActiveModel {
     let (first, last) = match (cert.first_day, cert.last_day) {
         (Some(first), Some(last)) => (first, last),
         _ => (cert.completed_on, cert.completed_on),
@@ -49,13 +61,13 @@ pub(crate) async fn credit_course<C: ConnectionTrait>(
         year: Set(ledger_year(cert.issued_at)),
         source: Set(JpSource::Course.as_db().to_owned()),
         certificate_id: Set(Some(cert.id)),
-        learning_form_id: Set(learning_form_id),
+        learning_form_id: Set(details.learning_form_id),
         title: Set(cert.course_title.chars().take(200).collect()),
         organiser: Set(cert.university_name.chars().take(200).collect()),
-        international: Set(international),
+        international: Set(details.international),
         started_on: Set(first),
         ended_on: Set(last),
-        programme_jp: Set(programme_jp),
+        programme_jp: Set(details.jp),
         jp: Set(cert.jp),
         status: Set(JpEntryStatus::Credited.as_db().to_owned()),
         evidence: Set(String::new()),
@@ -65,9 +77,6 @@ pub(crate) async fn credit_course<C: ConnectionTrait>(
         created_at: Set(cert.issued_at),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
-    Ok(())
 }
 
 /// The certificate `certificate_id` was revoked: its JP no longer count.
