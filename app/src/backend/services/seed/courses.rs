@@ -17,7 +17,8 @@ pub struct SeedCourse {
     pub region: &'static str,
     pub fee_rupiah: i64,
     pub capacity: i64,
-    /// First session (year, month, day); one session a day for `days` days, 08.00–16.00 WIB.
+    /// First session (year, month, day, as written for the week of 30 November 2026: see
+    /// `dates`); one session a day for `days` days, 08.00–16.00 WIB.
     pub start: (i32, u32, u32),
     pub days: u32,
     pub place: &'static str,

@@ -2,6 +2,7 @@
 
 mod competencies;
 mod courses;
+mod dates;
 mod indicators;
 mod indicators_technical;
 mod needs;
@@ -27,6 +28,7 @@ use crate::model::Nip;
 
 pub use competencies::{COMPETENCIES, TYPES};
 pub use courses::{COURSES, SeedCourse};
+pub use dates::{demo_date, seed_day};
 pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
 pub use positions::POSITIONS;
 pub use research::{RESEARCH, SeedResearch};

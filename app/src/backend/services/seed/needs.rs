@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::ConnectionTrait;
 
+use super::dates::{demo_date, seed_day};
 use crate::backend::entities::organisation;
 use crate::backend::services::needs::{insert_need, open_seeded};
 use crate::error::AppError;
@@ -207,6 +208,7 @@ pub async fn seed_needs<C: ConnectionTrait>(
     people: &HashMap<String, i32>,
 ) -> Result<(), AppError> {
     let now = Utc::now();
+    let today = seed_day();
     for seed in NEEDS {
         let agency = organisations.get(seed.agency).ok_or_else(|| {
             AppError::internal(format!("seed names unknown organisation {}", seed.agency))
@@ -214,7 +216,7 @@ pub async fn seed_needs<C: ConnectionTrait>(
         let author = people.get(seed.author).copied().ok_or_else(|| {
             AppError::internal(format!("seed names unknown person {}", seed.author))
         })?;
-        let draft = need_draft(seed)?;
+        let draft = need_draft(seed, today)?;
         let (id, _) = insert_need(conn, agency, author, &draft).await?;
         if let Some(days) = seed.opened_days_ago {
             open_seeded(conn, id, author, now - Duration::days(days)).await?;
@@ -228,7 +230,7 @@ fn day((year, month, day): (i32, u32, u32)) -> Result<NaiveDate, AppError> {
         .ok_or_else(|| AppError::internal(format!("seed need date {year}-{month}-{day}")))
 }
 
-fn need_draft(seed: &SeedNeed) -> Result<NeedDraft, AppError> {
+fn need_draft(seed: &SeedNeed, today: NaiveDate) -> Result<NeedDraft, AppError> {
     let (details, figures) = match &seed.kind {
         SeedKind::Competency { competency, level, headcount, units, mode, region, figures } => {
             let figures = figures
@@ -256,7 +258,7 @@ fn need_draft(seed: &SeedNeed) -> Result<NeedDraft, AppError> {
             let details = NeedDetails::Research(ResearchNeedDraft {
                 expected_output: (*expected).to_owned(),
                 outputs: outputs.to_vec(),
-                starts_on: day(*starts)?,
+                starts_on: demo_date(*starts, today)?,
             });
             (details, Vec::new())
         }
@@ -265,7 +267,7 @@ fn need_draft(seed: &SeedNeed) -> Result<NeedDraft, AppError> {
         title: seed.title.to_owned(),
         summary: seed.summary.to_owned(),
         description: seed.description.to_owned(),
-        deadline: day(seed.deadline)?,
+        deadline: demo_date(seed.deadline, today)?,
         budget_rupiah: seed.budget_rupiah,
         is_public: seed.public,
         figures,

@@ -8,6 +8,7 @@ use chrono::{Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::ConnectionTrait;
 
 use super::courses::{COURSES, SeedCourse};
+use super::dates::{demo_date, seed_day};
 use super::research::{RESEARCH, SeedResearch};
 use crate::backend::entities::organisation;
 use crate::backend::services::offers::{insert_course, insert_research, publish_seeded};
@@ -33,10 +34,11 @@ pub async fn seed_offers<C: ConnectionTrait>(
             .ok_or_else(|| AppError::internal(format!("seed names unknown person {email}")))
     };
     let now = Utc::now();
+    let today = seed_day();
     for seed in COURSES {
         let author = person(seed.author)?;
-        let (id, _) =
-            insert_course(conn, &org(seed.university)?, author, &course_draft(seed)?).await?;
+        let draft = course_draft(seed, today)?;
+        let (id, _) = insert_course(conn, &org(seed.university)?, author, &draft).await?;
         if let Some(days) = seed.published_days_ago {
             publish_seeded(conn, id, author, now - Duration::days(days)).await?;
         }
@@ -50,11 +52,8 @@ pub async fn seed_offers<C: ConnectionTrait>(
     Ok(())
 }
 
-fn course_draft(seed: &SeedCourse) -> Result<CourseDraft, AppError> {
-    let (year, month, day) = seed.start;
-    let start = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        AppError::internal(format!("seed course {} starts on no date", seed.title))
-    })?;
+fn course_draft(seed: &SeedCourse, today: NaiveDate) -> Result<CourseDraft, AppError> {
+    let start = demo_date(seed.start, today)?;
     let hour = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default();
     let draft = CourseDraft {
         title: seed.title.to_owned(),
@@ -84,7 +83,7 @@ fn course_draft(seed: &SeedCourse) -> Result<CourseDraft, AppError> {
         prerequisites: String::new(),
         min_attendance_percent: 80,
         min_post_test_score: 70,
-        enrollment_opens_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or(start),
+        enrollment_opens_on: demo_date((2026, 11, 1), today)?,
         enrollment_closes_on: start - Duration::days(3),
     };
     draft

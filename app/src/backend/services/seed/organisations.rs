@@ -147,6 +147,18 @@ pub const PEOPLE: &[SeedPerson] = &[
         Some("Bidang Informasi Publik"),
     )
     .rank("Penata Muda, III/a"),
+    // asn4@diskominfotik and asn2@bkd are the civil servants of the whole-loop end-to-end test
+    // (nominated, attend, certified, credited); no other test uses them.
+    person(
+        "Rina Marlina, S.Kom.",
+        "asn4@diskominfotik.sinergi.example",
+        Some("199601172021022003"),
+        "diskominfotik",
+        "asn",
+        Some("Pranata Komputer Ahli Pertama"),
+        Some("Bidang Statistik"),
+    )
+    .rank("Penata Muda, III/a"),
     person(
         "Rahmat Hidayat, S.H.",
         "kasubbag@bkd.sinergi.example",
@@ -161,6 +173,16 @@ pub const PEOPLE: &[SeedPerson] = &[
         "Fitri Handayani, S.A.P.",
         "asn1@bkd.sinergi.example",
         Some("199307222018012002"),
+        "bkd",
+        "asn",
+        Some("Analis Kepegawaian Ahli Pertama"),
+        Some("Bidang Pengembangan Karier"),
+    )
+    .rank("Penata Muda Tingkat I, III/b"),
+    person(
+        "Bayu Pratama, S.E.",
+        "asn2@bkd.sinergi.example",
+        Some("199403092019031002"),
         "bkd",
         "asn",
         Some("Analis Kepegawaian Ahli Pertama"),
