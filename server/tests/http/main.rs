@@ -1,4 +1,5 @@
-//! HTTP tests of the whole router (tower `oneshot`), on a real SQLite file with the demo data.
+//! HTTP tests of the whole router (tower `oneshot`), on a real SQLite file with the demo data;
+//! `crash` runs real server processes instead.
 
 // Test helpers may panic: a panic is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -7,6 +8,7 @@ mod auth;
 mod catalogue;
 mod certificates;
 mod collaborations;
+mod crash;
 mod dictionary;
 mod enrollments;
 mod exports;
