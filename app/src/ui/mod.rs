@@ -35,6 +35,7 @@ mod offer_page;
 mod organisation_page;
 mod own_courses_page;
 mod own_jp_page;
+mod pager;
 mod participants_page;
 mod positions_page;
 mod profile_page;

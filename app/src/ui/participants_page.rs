@@ -11,6 +11,7 @@ use super::ErrorView;
 use super::error_view::{FormError, field_messages, form_error};
 use super::labels::enrollment_status_label;
 use super::locale::{localized, use_locale};
+use super::pager::pager_window;
 use super::score_import::ScoreImport;
 use crate::api::{MarkAttendance, OpenCheckIn, SaveScores, get_attendance_sheet};
 use crate::domain::calendar::format_wib;
@@ -26,12 +27,15 @@ pub fn ParticipantsPage() -> impl IntoView {
     let code = ServerAction::<OpenCheckIn>::new();
     let scores = ServerAction::<SaveScores>::new();
     let page = move || query.read().get("halaman").and_then(|p| p.parse().ok()).unwrap_or(1);
+    // The chosen session (`?sesi=`) is part of the key: following a session's link in the
+    // browser must draw that session's list, not keep the one drawn first.
+    let session = move || query.read().get("sesi");
     let sheet = Resource::new(
         move || {
             let versions = (mark.version().get(), code.version().get(), scores.version().get());
-            (params.read().get("slug").unwrap_or_default(), page(), versions)
+            (params.read().get("slug").unwrap_or_default(), page(), session(), versions)
         },
-        |(slug, page, _)| get_attendance_sheet(slug, page),
+        |(slug, page, _, _)| get_attendance_sheet(slug, page),
     );
     view! {
         <Meta name="robots" content="noindex" />
@@ -103,10 +107,15 @@ fn SheetView(
         })
         .collect_view();
     let pages = (sheet.pages > 1).then(|| {
-        let links = (1..=sheet.pages)
-            .map(|p| {
-                let current = (p == sheet.page).then_some("page");
-                view! { <li><a href=format!("?halaman={p}") aria-current=current>{p}</a></li> }
+        let links = pager_window(sheet.page, sheet.pages)
+            .into_iter()
+            .map(|shown| match shown {
+                Some(p) => {
+                    let current = (p == sheet.page).then_some("page");
+                    view! { <li><a href=format!("?halaman={p}") aria-current=current>{p}</a></li> }
+                        .into_any()
+                }
+                None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
             })
             .collect_view();
         view! { <nav aria-label=td_string!(locale, attendance.pages)><ol class="pager">{links}</ol></nav> }
