@@ -18,6 +18,7 @@ mod fulfilment;
 mod harness;
 mod invitations;
 mod jp_ledger;
+mod large_course;
 mod mail;
 mod matching;
 mod needs;

@@ -22,6 +22,10 @@ use crate::ui::notification_text;
 /// with this, and the mailer puts its configured base URL in its place when it sends.
 pub const PORTAL_URL: &str = "{{portal}}";
 
+/// Recipients written per statement: a closing course tells thousands at once, and every
+/// database limits the values one statement may bind (SQLite 32,766).
+const CHUNK: usize = 500;
+
 /// Notifies `recipients` (person ids; the deactivated are skipped) of `event`, which is about
 /// the portal page `link`: one notification each and one mail each in the outbox.
 pub async fn notify<C: ConnectionTrait>(
@@ -33,38 +37,40 @@ pub async fn notify<C: ConnectionTrait>(
     if recipients.is_empty() {
         return Ok(());
     }
-    let people = person::Entity::find()
-        .filter(person::Column::Id.is_in(recipients.iter().copied()))
-        .filter(person::Column::DeactivatedAt.is_null())
-        .all(conn)
-        .await?;
-    if people.is_empty() {
-        return Ok(());
-    }
     let now = Utc::now();
     let stored = serde_json::to_string(event).map_err(AppError::internal)?;
-    notification::Entity::insert_many(people.iter().map(|p| notification::ActiveModel {
-        person_id: Set(p.id),
-        event: Set(stored.clone()),
-        link: Set(link.to_owned()),
-        created_at: Set(now),
-        read_at: Set(None),
-        ..Default::default()
-    }))
-    .exec(conn)
-    .await?;
     let subject = subject_of(event);
-    outbox_message::Entity::insert_many(people.iter().map(|p| outbox_message::ActiveModel {
-        recipient: Set(p.email.clone()),
-        subject: Set(subject.clone()),
-        body: Set(mail_body(&p.full_name, event, link)),
-        created_at: Set(now),
-        next_attempt_at: Set(now),
-        attempts: Set(0),
-        ..Default::default()
-    }))
-    .exec(conn)
-    .await?;
+    for chunk in recipients.chunks(CHUNK) {
+        let people = person::Entity::find()
+            .filter(person::Column::Id.is_in(chunk.iter().copied()))
+            .filter(person::Column::DeactivatedAt.is_null())
+            .all(conn)
+            .await?;
+        if people.is_empty() {
+            continue;
+        }
+        notification::Entity::insert_many(people.iter().map(|p| notification::ActiveModel {
+            person_id: Set(p.id),
+            event: Set(stored.clone()),
+            link: Set(link.to_owned()),
+            created_at: Set(now),
+            read_at: Set(None),
+            ..Default::default()
+        }))
+        .exec_without_returning(conn)
+        .await?;
+        outbox_message::Entity::insert_many(people.iter().map(|p| outbox_message::ActiveModel {
+            recipient: Set(p.email.clone()),
+            subject: Set(subject.clone()),
+            body: Set(mail_body(&p.full_name, event, link)),
+            created_at: Set(now),
+            next_attempt_at: Set(now),
+            attempts: Set(0),
+            ..Default::default()
+        }))
+        .exec_without_returning(conn)
+        .await?;
+    }
     Ok(())
 }
 
