@@ -26,39 +26,8 @@ use crate::bench_stats::{ms, percentile};
 pub async fn run(config: &Config, people: usize, concurrency: usize) -> Result<(), StartError> {
     let pool = config.db_max_connections;
     let conn = db::connect_and_migrate(&config.database_url(), pool).await?;
-    let agency = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq("diskominfotik"))
-        .one(&conn)
-        .await?
-        .ok_or_else(|| StartError::Bench("run `server seed` first".into()))?;
-    let now = Utc::now();
-    let tag = now.timestamp();
-    let mut ids = Vec::with_capacity(people);
-    for chunk in (0..people).collect::<Vec<_>>().chunks(500) {
-        let rows = chunk.iter().map(|i| person::ActiveModel {
-            full_name: Set(format!("ASN Uji {i}")),
-            email: Set(format!("uji-{tag}-{i}@bench.sinergi.example")),
-            created_at: Set(now),
-            ..Default::default()
-        });
-        person::Entity::insert_many(rows).exec_without_returning(&conn).await?;
-    }
-    let created = person::Entity::find()
-        .filter(person::Column::Email.like(format!("uji-{tag}-%")))
-        .all(&conn)
-        .await?;
-    for chunk in created.chunks(500) {
-        let rows = chunk.iter().map(|p| membership::ActiveModel {
-            person_id: Set(p.id),
-            organisation_id: Set(agency.id),
-            role: Set("asn".into()),
-            created_at: Set(now),
-            ..Default::default()
-        });
-        membership::Entity::insert_many(rows).exec_without_returning(&conn).await?;
-        ids.extend(chunk.iter().map(|p| p.id));
-    }
-    let slug = course(&conn, i64::try_from(people).unwrap_or(i64::MAX)).await?;
+    let ids = civil_servants(&conn, "diskominfotik", people).await?;
+    let slug = course(&conn, i64::try_from(people).unwrap_or(i64::MAX), 1).await?;
     let mut actors = Vec::with_capacity(ids.len());
     for id in ids {
         actors.extend(Actor::load(&conn, id).await?);
@@ -96,8 +65,54 @@ pub async fn run(config: &Config, people: usize, concurrency: usize) -> Result<(
     Ok(())
 }
 
-/// A published Unila course with `capacity` seats, enrollment open today: its slug.
-async fn course(conn: &sea_orm::DatabaseConnection, capacity: i64) -> Result<String, StartError> {
+/// `count` new civil servants of the demo agency `agency_slug`: their person ids.
+pub(crate) async fn civil_servants(
+    conn: &sea_orm::DatabaseConnection,
+    agency_slug: &str,
+    count: usize,
+) -> Result<Vec<i32>, StartError> {
+    let agency = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(agency_slug))
+        .one(conn)
+        .await?
+        .ok_or_else(|| StartError::Bench("run `server seed` first".into()))?;
+    let now = Utc::now();
+    let tag = now.timestamp_micros();
+    for chunk in (0..count).collect::<Vec<_>>().chunks(500) {
+        let rows = chunk.iter().map(|i| person::ActiveModel {
+            full_name: Set(format!("ASN Uji {i}")),
+            email: Set(format!("uji-{tag}-{i}@bench.sinergi.example")),
+            created_at: Set(now),
+            ..Default::default()
+        });
+        person::Entity::insert_many(rows).exec_without_returning(conn).await?;
+    }
+    let created = person::Entity::find()
+        .filter(person::Column::Email.like(format!("uji-{tag}-%")))
+        .all(conn)
+        .await?;
+    let mut ids = Vec::with_capacity(count);
+    for chunk in created.chunks(500) {
+        let rows = chunk.iter().map(|p| membership::ActiveModel {
+            person_id: Set(p.id),
+            organisation_id: Set(agency.id),
+            role: Set("asn".into()),
+            created_at: Set(now),
+            ..Default::default()
+        });
+        membership::Entity::insert_many(rows).exec_without_returning(conn).await?;
+        ids.extend(chunk.iter().map(|p| p.id));
+    }
+    Ok(ids)
+}
+
+/// A published Unila course with `capacity` seats (the most a course may have, at most) and
+/// `sessions` daily sessions, enrollment open today: its slug.
+pub(crate) async fn course(
+    conn: &sea_orm::DatabaseConnection,
+    capacity: i64,
+    sessions: u32,
+) -> Result<String, StartError> {
     let author = app::backend::entities::person::Entity::find()
         .filter(person::Column::Email.eq("dosen@unila.sinergi.example"))
         .one(conn)
@@ -118,13 +133,15 @@ async fn course(conn: &sea_orm::DatabaseConnection, capacity: i64) -> Result<Str
         international: false,
         mode: DeliveryMode::Daring,
         region_code: String::new(),
-        sessions: vec![SessionDraft {
-            date: today + Days::days(20),
-            starts: hour(8),
-            ends: hour(12),
-            place: "Daring".into(),
-        }],
-        capacity,
+        sessions: (0..sessions)
+            .map(|day| SessionDraft {
+                date: today + Days::days(20 + i64::from(day)),
+                starts: hour(8),
+                ends: hour(12),
+                place: "Daring".into(),
+            })
+            .collect(),
+        capacity: capacity.min(app::model::course_limits::MAX_CAPACITY),
         fee_rupiah: 0,
         instructors: vec![OfferPerson { name: "Narasumber".into(), role: String::new() }],
         prerequisites: String::new(),

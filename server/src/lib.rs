@@ -4,6 +4,7 @@ pub mod background;
 pub mod bench_enrollment;
 pub mod bench_export;
 pub mod bench_matching;
+pub mod bench_participants;
 pub mod bench_stats;
 pub mod certificates;
 pub mod csrf;

@@ -1,5 +1,5 @@
-//! The `server` binary: `serve` (default), `migrate`, `seed`, `bench-matching` or
-//! `bench-enrollment`.
+//! The `server` binary: `serve` (default), `migrate`, `seed`, and the benchmarks
+//! (`bench-matching`, `bench-enrollment`, `bench-export`, `bench-participants`).
 
 use std::process::ExitCode;
 
@@ -55,6 +55,14 @@ enum Command {
         #[arg(long, default_value_t = 100_000)]
         rows: usize,
     },
+    /// Benchmark the participant sheet on a seeded database: a course of `learners`, its pages
+    /// through the router (p50/p95/p99, SQL statements per page), then closing it.
+    BenchParticipants {
+        #[arg(long, default_value_t = 10_000)]
+        learners: usize,
+        #[arg(long, default_value_t = 200)]
+        samples: usize,
+    },
 }
 
 #[tokio::main]
@@ -74,6 +82,9 @@ async fn main() -> ExitCode {
             server::bench_enrollment::run(&cli.config, people, concurrency).await
         }
         Command::BenchExport { rows } => server::bench_export::run(&cli.config, rows).await,
+        Command::BenchParticipants { learners, samples } => {
+            server::bench_participants::run(&cli.config, learners, samples).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
