@@ -6,155 +6,26 @@
 //! with one process; PostgreSQL with two processes sharing the database, one of them killed.
 
 use std::collections::HashMap;
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use app::backend::auth::Actor;
-use app::backend::auth::sessions::{self, SessionPolicy};
 use app::backend::db;
-use app::backend::entities::{enrollment, membership, organisation, person, seat_pool};
-use app::backend::services::offers;
-use app::model::{CourseDraft, EnrollmentStatus, OfferKind, OfferStatus};
+use app::backend::entities::{enrollment, offer, seat_pool};
+use app::model::{EnrollmentOutcome, EnrollmentStatus};
 use futures::StreamExt as _;
-use leptos::server_fn::ServerFn;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, Database, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter,
+    ColumnTrait, Database, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
 };
 use tokio::sync::Notify;
 
-use crate::support::draft_course;
+use crate::processes::{
+    Answer, ScratchDatabase, Server, ask, free_port, open_course, signed_in_staff,
+};
 
 /// People asking for a place in each burst, and requests in flight at once.
 const PEOPLE: usize = 240;
 const IN_FLIGHT: usize = 24;
-
-/// A `server serve` process on `port`, killed (SIGKILL) when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    async fn start(database_url: &str, port: u16) -> Self {
-        let base = format!("http://127.0.0.1:{port}");
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .arg("serve")
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("DATABASE_URL", database_url)
-            .env("SINERGI_DEMO_DATA", "true")
-            .env("SINERGI_LISTEN", format!("127.0.0.1:{port}"))
-            .env("SINERGI_BASE_URL", &base)
-            .env("SINERGI_LOG", "warn")
-            .env("LEPTOS_OUTPUT_NAME", "sinergi")
-            .env("LEPTOS_SITE_ROOT", "target/site")
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("start the server binary");
-        let server = Self { child, base };
-        let client = reqwest::Client::new();
-        for _ in 0..600 {
-            let ready = client.get(format!("{}/readyz", server.base)).send().await;
-            if ready.is_ok_and(|r| r.status().is_success()) {
-                return server;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("the server on port {port} never became ready");
-    }
-
-    /// SIGKILL: the process ends where it stands.
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A published Unila course taking enrollments today, with seats for two thirds of `PEOPLE`,
-/// and `PEOPLE` civil servants of Diskominfotik (which needs no approval), each signed in.
-async fn prepare(db: &DatabaseConnection) -> (String, Vec<(i32, String)>) {
-    let academic = person::Entity::find()
-        .filter(person::Column::Email.eq("dosen@unila.sinergi.example"))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let academic = Actor::load(db, academic.id).await.unwrap().unwrap();
-    let today = chrono::Utc::now().date_naive();
-    let capacity = i64::try_from(PEOPLE * 2 / 3).unwrap();
-    let mut draft =
-        CourseDraft { title: "Kelas Uji Mati Mendadak".into(), capacity, ..draft_course() };
-    draft.enrollment_opens_on = today - chrono::Duration::days(2);
-    draft.enrollment_closes_on = today + chrono::Duration::days(5);
-    draft.sessions[0].date = today + chrono::Duration::days(10);
-    let slug = offers::create_course(db, &academic, "unila", &draft).await.unwrap();
-    offers::change_status(db, &academic, OfferKind::Course, &slug, OfferStatus::Published, "")
-        .await
-        .unwrap();
-    let agency = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq("diskominfotik"))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let now = chrono::Utc::now();
-    let mut people = Vec::with_capacity(PEOPLE);
-    for i in 0..PEOPLE {
-        let created = person::ActiveModel {
-            full_name: Set(format!("ASN Uji Mati {i}")),
-            email: Set(format!("asn-mati-{i}@diskominfotik.test")),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .unwrap();
-        membership::ActiveModel {
-            person_id: Set(created.id),
-            organisation_id: Set(agency.id),
-            role: Set("asn".into()),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .unwrap();
-        let token =
-            sessions::start(db, Some(created.id), now, SessionPolicy::default()).await.unwrap();
-        people.push((created.id, format!("sinergi_session={}", token.as_str())));
-    }
-    (slug, people)
-}
-
-/// What the server answered one person: `Some(body)` when it acknowledged the enrollment.
-async fn ask(client: &reqwest::Client, base: &str, slug: &str, cookie: &str) -> Option<String> {
-    let response = client
-        .post(format!("{base}{}", app::api::Enroll::PATH))
-        .header("cookie", cookie)
-        .header("sec-fetch-site", "same-origin")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("slug={slug}&waitlist=true"))
-        .send()
-        .await
-        .ok()?;
-    let status = response.status();
-    let body = response.text().await.ok()?;
-    status.is_success().then_some(body)
-}
 
 /// The burst: everyone asks at once, spread over `servers`; once a third have been answered,
 /// `servers[0]` is killed. Returns who was told they have a place (or a place in line).
@@ -171,11 +42,17 @@ async fn burst_with_a_kill(
         let (client, base) = (client.clone(), bases[i % bases.len()].clone());
         let (answered, third) = (answered.clone(), third.clone());
         async move {
-            let told = ask(&client, &base, slug, cookie).await;
-            if told.is_some() && answered.fetch_add(1, Ordering::SeqCst) + 1 == PEOPLE / 3 {
+            let told = match ask(&client, &base, slug, cookie, true).await {
+                Answer::Told(
+                    EnrollmentOutcome::Seated { .. } | EnrollmentOutcome::Waitlisted { .. },
+                ) => true,
+                Answer::Lost => false,
+                other => panic!("person {id}: {other:?}"),
+            };
+            if told && answered.fetch_add(1, Ordering::SeqCst) + 1 == PEOPLE / 3 {
                 third.notify_one();
             }
-            told.map(|_| *id)
+            told.then_some(*id)
         }
     }))
     .buffer_unordered(IN_FLIGHT)
@@ -191,12 +68,8 @@ async fn burst_with_a_kill(
 /// Every acknowledged place is there, the pool's counts agree with the places, and nobody holds
 /// two places.
 async fn check_consistent(db: &DatabaseConnection, slug: &str, acknowledged: &[i32], what: &str) {
-    let course = app::backend::entities::offer::Entity::find()
-        .filter(app::backend::entities::offer::Column::Slug.eq(slug))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
+    let course =
+        offer::Entity::find().filter(offer::Column::Slug.eq(slug)).one(db).await.unwrap().unwrap();
     let places = enrollment::Entity::find()
         .filter(enrollment::Column::OfferId.eq(course.id))
         .all(db)
@@ -237,7 +110,10 @@ async fn crash_and_recover(database_url: &str, processes: usize, what: &str) {
         servers.push(Server::start(database_url, port).await);
     }
     let db = Database::connect(db::connect_options(database_url, 4).unwrap()).await.unwrap();
-    let (slug, people) = prepare(&db).await;
+    // Seats for two thirds: the rest go into the line.
+    let capacity = i64::try_from(PEOPLE * 2 / 3).unwrap();
+    let slug = open_course(&db, "Kelas Uji Mati Mendadak", capacity).await;
+    let people = signed_in_staff(&db, "mati", PEOPLE).await;
 
     let acknowledged = burst_with_a_kill(&mut servers, &slug, &people).await;
     assert!(acknowledged.len() >= PEOPLE / 3, "{what}: {} acknowledged", acknowledged.len());
@@ -250,13 +126,20 @@ async fn crash_and_recover(database_url: &str, processes: usize, what: &str) {
     // committed, then died before answering) or gets one now.
     let client = reqwest::Client::new();
     for (id, cookie) in people.iter().filter(|(id, _)| !acknowledged.contains(id)) {
-        let again = ask(&client, &servers[0].base, &slug, cookie).await;
+        let again = ask(&client, &servers[0].base, &slug, cookie, true).await;
         let held = enrollment::Entity::find()
             .filter(enrollment::Column::PersonId.eq(*id))
             .count(&db)
             .await
             .unwrap();
-        assert!(again.is_some() || held == 1, "{what}: person {id} neither has nor gets a place");
+        let answered = match again {
+            Answer::Told(_) => true,
+            Answer::Refused(app::error::AppError::Conflict(
+                app::error::ConflictReason::AlreadyEnrolled,
+            )) => false,
+            other => panic!("{what}: person {id} asked again: {other:?}"),
+        };
+        assert!(answered || held == 1, "{what}: person {id} neither has nor gets a place");
     }
     let everyone: Vec<i32> = people.iter().map(|(id, _)| *id).collect();
     check_consistent(&db, &slug, &everyone, &format!("{what}, after asking again")).await;
@@ -272,20 +155,8 @@ async fn a_server_killed_mid_burst_loses_no_acknowledged_enrollment() {
     crash_and_recover(&sqlite, 1, "SQLite, one process").await;
     let _ = std::fs::remove_dir_all(&dir);
 
-    match std::env::var("SINERGI_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => {
-            let admin = Database::connect(&url).await.expect("PostgreSQL");
-            let name = format!("sinergi_crash_{}", std::process::id());
-            let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}")).await;
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
-            let (server_url, _) = url.rsplit_once('/').expect("a database name in the URL");
-            let database_url = format!("{server_url}/{name}");
-            crash_and_recover(&database_url, 2, "PostgreSQL, two processes").await;
-            admin.execute_unprepared(&format!("DROP DATABASE {name} WITH (FORCE)")).await.unwrap();
-        }
-        _ => assert!(
-            std::env::var("SINERGI_REQUIRE_POSTGRES").as_deref() != Ok("1"),
-            "SINERGI_REQUIRE_POSTGRES=1 but SINERGI_TEST_POSTGRES_URL is not set"
-        ),
+    if let Some(postgres) = ScratchDatabase::create("crash").await {
+        crash_and_recover(&postgres.url, 2, "PostgreSQL, two processes").await;
+        postgres.drop_now().await;
     }
 }

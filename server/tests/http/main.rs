@@ -21,6 +21,8 @@ mod matrix;
 mod needs;
 mod page_cache;
 mod pages;
+mod process_trials;
+mod processes;
 mod proposals;
 mod roster;
 mod scores;
