@@ -3,7 +3,7 @@ import { test, expect } from "./fixtures";
 
 // The demo seed (app/src/backend/services/seed): verified universities and agencies, ASN members,
 // competencies in the dictionary.
-const SEEDED = { universities: 10, agencies: 6, "civil-servants": 5, competencies: 13 };
+const SEEDED = { universities: 10, agencies: 6, "civil-servants": 7, competencies: 13 };
 
 test("the home page shows the live counts of the database", async ({ page, consoleErrors, checkA11y }) => {
   const response = await page.goto("/");
