@@ -27,15 +27,12 @@ pub fn ParticipantsPage() -> impl IntoView {
     let code = ServerAction::<OpenCheckIn>::new();
     let scores = ServerAction::<SaveScores>::new();
     let page = move || query.read().get("halaman").and_then(|p| p.parse().ok()).unwrap_or(1);
-    // The chosen session (`?sesi=`) is part of the key: following a session's link in the
-    // browser must draw that session's list, not keep the one drawn first.
-    let session = move || query.read().get("sesi");
     let sheet = Resource::new(
         move || {
             let versions = (mark.version().get(), code.version().get(), scores.version().get());
-            (params.read().get("slug").unwrap_or_default(), page(), session(), versions)
+            (params.read().get("slug").unwrap_or_default(), page(), versions)
         },
-        |(slug, page, _, _)| get_attendance_sheet(slug, page),
+        |(slug, page, _)| get_attendance_sheet(slug, page),
     );
     view! {
         <Meta name="robots" content="noindex" />
@@ -107,12 +104,18 @@ fn SheetView(
         })
         .collect_view();
     let pages = (sheet.pages > 1).then(|| {
+        // Another page of participants keeps the session whose list is open.
+        let session_id = sheet.sessions.get(chosen).map(|s| s.id);
         let links = pager_window(sheet.page, sheet.pages)
             .into_iter()
             .map(|shown| match shown {
                 Some(p) => {
                     let current = (p == sheet.page).then_some("page");
-                    view! { <li><a href=format!("?halaman={p}") aria-current=current>{p}</a></li> }
+                    let href = match session_id {
+                        Some(id) => format!("?sesi={id}&halaman={p}"),
+                        None => format!("?halaman={p}"),
+                    };
+                    view! { <li><a href=href aria-current=current>{p}</a></li> }
                         .into_any()
                 }
                 None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
