@@ -34,7 +34,8 @@ async fn two_server_processes_seat_exactly_the_capacity_and_never_fail() {
     let servers = [first, Server::start(&postgres.url, free_port()).await];
     let db = Database::connect(db::connect_options(&postgres.url, 4).unwrap()).await.unwrap();
     let people = signed_in_staff(&db, "proses", 200).await;
-    let client = reqwest::Client::new();
+    let client =
+        reqwest::Client::builder().timeout(std::time::Duration::from_secs(60)).build().unwrap();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     for trial in 0..trials {
         let capacity: i64 = rng.random_range(1..=30);

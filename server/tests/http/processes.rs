@@ -3,8 +3,10 @@
 //! SIGKILL; set up a course and signed-in civil servants directly in the database; ask for a
 //! place over HTTP as the course page's script does; a scratch PostgreSQL database.
 
+use std::collections::BTreeSet;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use app::backend::auth::Actor;
@@ -46,9 +48,14 @@ impl Server {
             .stdout(Stdio::null())
             .spawn()
             .expect("start the server binary");
-        let server = Self { child, base };
+        let mut server = Self { child, base };
         let client = reqwest::Client::new();
         for _ in 0..600 {
+            // A server that could not start (say, its port taken by another program since
+            // `free_port` released it) fails here at once.
+            if let Ok(Some(status)) = server.child.try_wait() {
+                panic!("the server on port {port} exited: {status}");
+            }
             let ready = client.get(format!("{}/readyz", server.base)).send().await;
             if ready.is_ok_and(|r| r.status().is_success()) {
                 return server;
@@ -71,8 +78,16 @@ impl Drop for Server {
     }
 }
 
+/// A port free now and never handed out before in this test process (the tests that start
+/// servers run in parallel, and the system may offer a just-released port again).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    static HANDED_OUT: Mutex<BTreeSet<u16>> = Mutex::new(BTreeSet::new());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        if HANDED_OUT.lock().unwrap().insert(port) {
+            return port;
+        }
+    }
 }
 
 /// A published Unila course of `capacity` seats taking enrollments today: its slug.
