@@ -1,5 +1,5 @@
 //! The JP ledger: a civil servant's credited hours per WIB calendar year. A completed course
-//! credits its certificate's JP in the transaction that closes the course (`credit_course`);
+//! credits its certificate's JP in the transaction that closes the course (`credit_courses`);
 //! revoking the certificate voids that line. Learning done elsewhere is submitted with its
 //! evidence and counts once a lead of the agency verifies it (`outside`). Leads see their
 //! staff's year (`staff`).

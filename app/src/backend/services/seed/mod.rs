@@ -213,8 +213,10 @@ where
         .collect();
     let people: HashMap<String, i32> =
         person::Entity::find().all(&txn).await?.into_iter().map(|p| (p.email, p.id)).collect();
-    offers::seed_offers(&txn, &organisations, &people).await?;
-    needs::seed_needs(&txn, &organisations, &people).await?;
+    // One day for every demo date, so courses and needs move by the same weeks.
+    let today = seed_day();
+    offers::seed_offers(&txn, &organisations, &people, today).await?;
+    needs::seed_needs(&txn, &organisations, &people, today).await?;
 
     txn.commit().await?;
     tracing::info!(

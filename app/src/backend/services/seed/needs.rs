@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::ConnectionTrait;
 
-use super::dates::{demo_date, seed_day};
+use super::dates::demo_date;
 use crate::backend::entities::organisation;
 use crate::backend::services::needs::{insert_need, open_seeded};
 use crate::error::AppError;
@@ -201,14 +201,15 @@ const NEEDS: &[SeedNeed] = &[
     },
 ];
 
-/// Writes the demo needs, with the seeded organisations by slug and people by email.
+/// Writes the demo needs, with the seeded organisations by slug and people by email, their
+/// dates moved to the week of `today`.
 pub async fn seed_needs<C: ConnectionTrait>(
     conn: &C,
     organisations: &HashMap<String, organisation::Model>,
     people: &HashMap<String, i32>,
+    today: NaiveDate,
 ) -> Result<(), AppError> {
     let now = Utc::now();
-    let today = seed_day();
     for seed in NEEDS {
         let agency = organisations.get(seed.agency).ok_or_else(|| {
             AppError::internal(format!("seed names unknown organisation {}", seed.agency))

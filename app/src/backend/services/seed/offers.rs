@@ -8,18 +8,20 @@ use chrono::{Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::ConnectionTrait;
 
 use super::courses::{COURSES, SeedCourse};
-use super::dates::{demo_date, seed_day};
+use super::dates::demo_date;
 use super::research::{RESEARCH, SeedResearch};
 use crate::backend::entities::organisation;
 use crate::backend::services::offers::{insert_course, insert_research, publish_seeded};
 use crate::error::AppError;
 use crate::model::{CourseDraft, OfferCompetency, OfferPerson, ResearchDraft, SessionDraft};
 
-/// Writes the demo catalogue, with the seeded organisations by slug and people by email.
+/// Writes the demo catalogue, with the seeded organisations by slug and people by email, its
+/// dates moved to the week of `today`.
 pub async fn seed_offers<C: ConnectionTrait>(
     conn: &C,
     organisations: &HashMap<String, organisation::Model>,
     people: &HashMap<String, i32>,
+    today: NaiveDate,
 ) -> Result<(), AppError> {
     let org = |slug: &str| {
         organisations
@@ -34,7 +36,6 @@ pub async fn seed_offers<C: ConnectionTrait>(
             .ok_or_else(|| AppError::internal(format!("seed names unknown person {email}")))
     };
     let now = Utc::now();
-    let today = seed_day();
     for seed in COURSES {
         let author = person(seed.author)?;
         let draft = course_draft(seed, today)?;
