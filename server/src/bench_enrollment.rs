@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use app::backend::auth::Actor;
-use app::backend::entities::{membership, organisation, person};
+use app::backend::entities::person;
+use app::backend::services::seed::crowd;
 use app::backend::services::{enrollments, offers};
 use app::backend::{Config, db};
 use app::domain::calendar::WIB;
@@ -16,7 +17,7 @@ use app::model::{
     CourseDraft, DeliveryMode, OfferCompetency, OfferKind, OfferPerson, OfferStatus, SessionDraft,
 };
 use chrono::{Duration as Days, NaiveTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tokio::sync::Mutex;
 
 use crate::StartError;
@@ -26,7 +27,8 @@ use crate::bench_stats::{ms, percentile};
 pub async fn run(config: &Config, people: usize, concurrency: usize) -> Result<(), StartError> {
     let pool = config.db_max_connections;
     let conn = db::connect_and_migrate(&config.database_url(), pool).await?;
-    let ids = civil_servants(&conn, "diskominfotik", people).await?;
+    let tag = format!("uji-{}", Utc::now().timestamp_micros());
+    let ids = crowd::civil_servants(&conn, "diskominfotik", &tag, people).await?.people;
     let slug = course(&conn, i64::try_from(people).unwrap_or(i64::MAX), 1).await?;
     let mut actors = Vec::with_capacity(ids.len());
     for id in ids {
@@ -65,47 +67,6 @@ pub async fn run(config: &Config, people: usize, concurrency: usize) -> Result<(
     Ok(())
 }
 
-/// `count` new civil servants of the demo agency `agency_slug`: their person ids.
-pub(crate) async fn civil_servants(
-    conn: &sea_orm::DatabaseConnection,
-    agency_slug: &str,
-    count: usize,
-) -> Result<Vec<i32>, StartError> {
-    let agency = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(agency_slug))
-        .one(conn)
-        .await?
-        .ok_or_else(|| StartError::Bench("run `server seed` first".into()))?;
-    let now = Utc::now();
-    let tag = now.timestamp_micros();
-    for chunk in (0..count).collect::<Vec<_>>().chunks(500) {
-        let rows = chunk.iter().map(|i| person::ActiveModel {
-            full_name: Set(format!("ASN Uji {i}")),
-            email: Set(format!("uji-{tag}-{i}@bench.sinergi.example")),
-            created_at: Set(now),
-            ..Default::default()
-        });
-        person::Entity::insert_many(rows).exec_without_returning(conn).await?;
-    }
-    let created = person::Entity::find()
-        .filter(person::Column::Email.like(format!("uji-{tag}-%")))
-        .all(conn)
-        .await?;
-    let mut ids = Vec::with_capacity(count);
-    for chunk in created.chunks(500) {
-        let rows = chunk.iter().map(|p| membership::ActiveModel {
-            person_id: Set(p.id),
-            organisation_id: Set(agency.id),
-            role: Set("asn".into()),
-            created_at: Set(now),
-            ..Default::default()
-        });
-        membership::Entity::insert_many(rows).exec_without_returning(conn).await?;
-        ids.extend(chunk.iter().map(|p| p.id));
-    }
-    Ok(ids)
-}
-
 /// A published Unila course with `capacity` seats (the most a course may have, at most) and
 /// `sessions` daily sessions, enrollment open today: its slug.
 pub(crate) async fn course(
@@ -113,7 +74,7 @@ pub(crate) async fn course(
     capacity: i64,
     sessions: u32,
 ) -> Result<String, StartError> {
-    let author = app::backend::entities::person::Entity::find()
+    let author = person::Entity::find()
         .filter(person::Column::Email.eq("dosen@unila.sinergi.example"))
         .one(conn)
         .await?

@@ -5,7 +5,7 @@
 //! of evaluating everyone, issuing their certificates and crediting their JP.
 //!
 //! A course holds at most 5,000 open seats; the rest of the learners sit in the course as
-//! agencies' reserved seats do, so the setup widens the open pool directly.
+//! agencies' reserved seats do, so the setup (`seed::crowd`) widens the open pool directly.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,10 +14,9 @@ use std::time::Instant;
 use app::backend::auth::Actor;
 use app::backend::auth::external::LoginProviders;
 use app::backend::auth::sessions::{self, SessionPolicy};
-use app::backend::entities::{
-    attendance, course_session, enrollment, membership, offer, seat_pool,
-};
+use app::backend::entities::{enrollment, offer};
 use app::backend::services::offers;
+use app::backend::services::seed::crowd;
 use app::backend::state::AppState;
 use app::backend::{Config, db};
 use app::model::{EnrollmentStatus, OfferKind, OfferStatus, SHEET_PAGE_SIZE};
@@ -25,13 +24,11 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::Utc;
 use leptos::config::LeptosOptions;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tower::ServiceExt as _;
 
 use crate::StartError;
-use crate::bench_enrollment::{civil_servants, course};
+use crate::bench_enrollment::course;
 use crate::bench_stats::{ms, percentile};
 
 /// Sessions of the course: each participant's row shows a tick per session.
@@ -53,7 +50,9 @@ pub async fn run(config: &Config, learners: usize, samples: usize) -> Result<(),
         .one(&conn)
         .await?
         .ok_or_else(|| StartError::Bench("the course just created is gone".into()))?;
-    fill(&conn, &course, learners).await?;
+    let tag = format!("uji-{}", Utc::now().timestamp_micros());
+    let learners_crowd = crowd::civil_servants(&conn, "diskominfotik", &tag, learners).await?;
+    crowd::seat_in_course(&conn, &course, &learners_crowd).await?;
     println!("setup: learners={learners} in {:.1}s", started.elapsed().as_secs_f64());
 
     let author = Actor::load(&conn, course.created_by)
@@ -123,79 +122,6 @@ pub async fn run(config: &Config, learners: usize, samples: usize) -> Result<(),
         ms(took),
         statements.load(Ordering::SeqCst) - before
     );
-    Ok(())
-}
-
-/// Seats `learners` new civil servants in the course, marks nine in ten present at every
-/// session and gives them a passing post-test (the tenth misses a session and fails).
-async fn fill(
-    conn: &DatabaseConnection,
-    course: &offer::Model,
-    learners: usize,
-) -> Result<(), StartError> {
-    let people = civil_servants(conn, "diskominfotik", learners).await?;
-    let agency = membership::Entity::find()
-        .filter(membership::Column::PersonId.eq(people.first().copied().unwrap_or_default()))
-        .one(conn)
-        .await?
-        .map(|m| m.organisation_id)
-        .unwrap_or_default();
-    let pool = seat_pool::Entity::find()
-        .filter(seat_pool::Column::OfferId.eq(course.id))
-        .filter(seat_pool::Column::CollaborationId.is_null())
-        .one(conn)
-        .await?
-        .ok_or_else(|| StartError::Bench("the course has no open pool".into()))?;
-    let seats = i32::try_from(learners).unwrap_or(i32::MAX);
-    seat_pool::Entity::update(seat_pool::ActiveModel {
-        id: Set(pool.id),
-        capacity: Set(seats),
-        taken: Set(seats),
-        ..Default::default()
-    })
-    .exec(conn)
-    .await?;
-    let now = Utc::now();
-    for (n, chunk) in people.chunks(500).enumerate() {
-        let rows = chunk.iter().enumerate().map(|(i, &person_id)| enrollment::ActiveModel {
-            pool_id: Set(pool.id),
-            offer_id: Set(course.id),
-            person_id: Set(person_id),
-            agency_id: Set(agency),
-            status: Set(EnrollmentStatus::Enrolled.as_db().to_owned()),
-            note: Set(String::new()),
-            pre_test: Set(Some(55)),
-            post_test: Set(Some(if (n * 500 + i) % 10 == 9 { 40 } else { 85 })),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        });
-        enrollment::Entity::insert_many(rows).exec_without_returning(conn).await?;
-    }
-    // In insertion order, so the tenth who misses a session is the tenth who fails the test.
-    let places = enrollment::Entity::find()
-        .filter(enrollment::Column::OfferId.eq(course.id))
-        .order_by_asc(enrollment::Column::Id)
-        .all(conn)
-        .await?;
-    let sessions = course_session::Entity::find()
-        .filter(course_session::Column::OfferId.eq(course.id))
-        .all(conn)
-        .await?;
-    for session in &sessions {
-        for chunk in places.chunks(500) {
-            let rows = chunk.iter().enumerate().filter(|(i, _)| i % 10 != 9).map(|(_, place)| {
-                attendance::ActiveModel {
-                    session_id: Set(session.id),
-                    enrollment_id: Set(place.id),
-                    method: Set("list".into()),
-                    recorded_by: Set(course.created_by),
-                    recorded_at: Set(now),
-                }
-            });
-            attendance::Entity::insert_many(rows).exec_without_returning(conn).await?;
-        }
-    }
     Ok(())
 }
 

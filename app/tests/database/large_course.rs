@@ -1,19 +1,14 @@
 //! A course far larger than a classroom, on both databases: closing one of 7,000 participants
-//! evaluates, certifies, credits and tells every one of them in its one transaction. Its writes
-//! go in batches; a single statement for everyone would bind more values than SQLite allows
-//! (32,766), which is how the participant benchmark first failed.
+//! (seated by `seed::crowd`: every tenth misses the sessions and fails) evaluates, certifies,
+//! credits and tells every one of them in its one transaction. Its writes go in batches; a
+//! single statement for everyone would bind more values than SQLite allows (32,766), which is
+//! how the participant benchmark first failed.
 
-use app::backend::entities::{
-    attendance, certificate, course_session, enrollment, jp_entry, membership, notification, offer,
-    organisation, person, seat_pool,
-};
+use app::backend::entities::{certificate, enrollment, jp_entry, notification, offer};
 use app::backend::services::offers;
-use app::backend::services::seed::seed_demo;
+use app::backend::services::seed::{crowd, seed_demo};
 use app::model::{EnrollmentStatus, OfferKind, OfferStatus};
-use chrono::Utc;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::enrollments::open_course;
 use crate::harness::each_database;
@@ -21,106 +16,6 @@ use crate::people::actor;
 use crate::proposals::UNILA_ACADEMIC;
 
 const LEARNERS: usize = 7_000;
-
-/// Seats `LEARNERS` new civil servants in the course `course` (its open pool widened to hold
-/// them), present at every session; every tenth fails the post-test.
-async fn fill(db: &DatabaseConnection, course: &offer::Model) {
-    let agency = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq("diskominfotik"))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let now = Utc::now();
-    for chunk in (0..LEARNERS).collect::<Vec<_>>().chunks(500) {
-        person::Entity::insert_many(chunk.iter().map(|i| person::ActiveModel {
-            full_name: Set(format!("Peserta Besar {i}")),
-            email: Set(format!("besar-{i}@diskominfotik.test")),
-            created_at: Set(now),
-            ..Default::default()
-        }))
-        .exec_without_returning(db)
-        .await
-        .unwrap();
-    }
-    let people: Vec<i32> = person::Entity::find()
-        .filter(person::Column::Email.like("besar-%"))
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    let pool = seat_pool::Entity::find()
-        .filter(seat_pool::Column::OfferId.eq(course.id))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let seats = i32::try_from(LEARNERS).unwrap();
-    seat_pool::Entity::update(seat_pool::ActiveModel {
-        id: Set(pool.id),
-        capacity: Set(seats),
-        taken: Set(seats),
-        ..Default::default()
-    })
-    .exec(db)
-    .await
-    .unwrap();
-    for (n, chunk) in people.chunks(500).enumerate() {
-        membership::Entity::insert_many(chunk.iter().map(|&id| membership::ActiveModel {
-            person_id: Set(id),
-            organisation_id: Set(agency.id),
-            role: Set("asn".into()),
-            created_at: Set(now),
-            ..Default::default()
-        }))
-        .exec_without_returning(db)
-        .await
-        .unwrap();
-        enrollment::Entity::insert_many(chunk.iter().enumerate().map(|(i, &id)| {
-            enrollment::ActiveModel {
-                pool_id: Set(pool.id),
-                offer_id: Set(course.id),
-                person_id: Set(id),
-                agency_id: Set(agency.id),
-                status: Set(EnrollmentStatus::Enrolled.as_db().into()),
-                note: Set(String::new()),
-                post_test: Set(Some(if (n * 500 + i) % 10 == 9 { 10 } else { 90 })),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-        }))
-        .exec_without_returning(db)
-        .await
-        .unwrap();
-    }
-    let places = enrollment::Entity::find()
-        .filter(enrollment::Column::OfferId.eq(course.id))
-        .all(db)
-        .await
-        .unwrap();
-    let sessions = course_session::Entity::find()
-        .filter(course_session::Column::OfferId.eq(course.id))
-        .all(db)
-        .await
-        .unwrap();
-    for session in &sessions {
-        for chunk in places.chunks(500) {
-            attendance::Entity::insert_many(chunk.iter().map(|place| attendance::ActiveModel {
-                session_id: Set(session.id),
-                enrollment_id: Set(place.id),
-                method: Set("list".into()),
-                recorded_by: Set(course.created_by),
-                recorded_at: Set(now),
-            }))
-            .exec_without_returning(db)
-            .await
-            .unwrap();
-        }
-    }
-}
 
 #[tokio::test]
 async fn closing_a_course_of_seven_thousand_certifies_credits_and_tells_everyone() {
@@ -130,7 +25,8 @@ async fn closing_a_course_of_seven_thousand_certifies_credits_and_tells_everyone
         let course =
             offer::Entity::find().filter(offer::Column::Slug.eq(&slug)).one(&db).await.unwrap();
         let course = course.unwrap();
-        fill(&db, &course).await;
+        let learners = crowd::civil_servants(&db, "diskominfotik", "besar", LEARNERS).await;
+        crowd::seat_in_course(&db, &course, &learners.unwrap()).await.unwrap();
         let academic = actor(&db, UNILA_ACADEMIC).await;
         offers::change_status(&db, &academic, OfferKind::Course, &slug, OfferStatus::Closed, "")
             .await

@@ -11,14 +11,14 @@ use std::time::Duration;
 
 use app::backend::auth::Actor;
 use app::backend::auth::sessions::{self, SessionPolicy};
-use app::backend::entities::{membership, organisation, person};
+use app::backend::entities::person;
 use app::backend::services::offers;
+use app::backend::services::seed::crowd;
 use app::error::AppError;
 use app::model::{CourseDraft, EnrollmentOutcome, OfferKind, OfferStatus};
 use leptos::server_fn::ServerFn;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, Database, DatabaseConnection,
-    EntityTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryFilter,
 };
 
 use crate::support::draft_course;
@@ -112,43 +112,18 @@ pub async fn open_course(db: &DatabaseConnection, title: &str, capacity: i64) ->
 }
 
 /// `count` new civil servants of Diskominfotik (which needs no approval), each signed in: their
-/// person ids and session cookies.
+/// person ids and session cookies. `tag` names them and must be new to the database.
 pub async fn signed_in_staff(
     db: &DatabaseConnection,
     tag: &str,
     count: usize,
 ) -> Vec<(i32, String)> {
-    let agency = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq("diskominfotik"))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
+    let crowd = crowd::civil_servants(db, "diskominfotik", tag, count).await.unwrap();
     let now = chrono::Utc::now();
     let mut people = Vec::with_capacity(count);
-    for i in 0..count {
-        let created = person::ActiveModel {
-            full_name: Set(format!("ASN Uji {tag} {i}")),
-            email: Set(format!("asn-{tag}-{i}@diskominfotik.test")),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .unwrap();
-        membership::ActiveModel {
-            person_id: Set(created.id),
-            organisation_id: Set(agency.id),
-            role: Set("asn".into()),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await
-        .unwrap();
-        let token =
-            sessions::start(db, Some(created.id), now, SessionPolicy::default()).await.unwrap();
-        people.push((created.id, format!("sinergi_session={}", token.as_str())));
+    for id in crowd.people {
+        let token = sessions::start(db, Some(id), now, SessionPolicy::default()).await.unwrap();
+        people.push((id, format!("sinergi_session={}", token.as_str())));
     }
     people
 }

@@ -2,6 +2,7 @@
 
 mod competencies;
 mod courses;
+pub mod crowd;
 mod dates;
 mod indicators;
 mod indicators_technical;
