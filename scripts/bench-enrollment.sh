@@ -11,16 +11,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/bench-db.sh
 people=${1:-5000}; concurrency=${2:-50}; runs=${3:-3}
 export SINERGI_LOG=warn RUST_LOG=warn
 for run in $(seq "$runs"); do
   data_dir=$(mktemp -d -t sinergi-bench-XXXXXX)
-  if [ -n "${SINERGI_BENCH_POSTGRES:-}" ]; then
-    export DATABASE_URL="$SINERGI_BENCH_POSTGRES"
-    psql -q "$DATABASE_URL" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
-  else
-    export DATABASE_URL="sqlite://$data_dir/bench.db?mode=rwc"
-  fi
+  fresh_database "$data_dir"
   "$CARGO_TARGET_DIR/release/server" seed
   echo "run $run:"
   "$CARGO_TARGET_DIR/release/server" bench-enrollment --people "$people" --concurrency "$concurrency"

@@ -10,17 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/bench-db.sh
 samples=${1:-300}; shift || true
 counts=("$@"); [ ${#counts[@]} -gt 0 ] || counts=(10000 50000 100000)
 export SINERGI_LOG=warn RUST_LOG=warn
 for n in "${counts[@]}"; do
   data_dir=$(mktemp -d -t sinergi-bench-XXXXXX)
-  if [ -n "${SINERGI_BENCH_POSTGRES:-}" ]; then
-    export DATABASE_URL="$SINERGI_BENCH_POSTGRES"
-    psql -q "$DATABASE_URL" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;'
-  else
-    export DATABASE_URL="sqlite://$data_dir/bench.db?mode=rwc"
-  fi
+  fresh_database "$data_dir"
   started=$(date +%s)
   "$CARGO_TARGET_DIR/release/server" seed --scale "$n"
   echo "seeded $n offers in $(( $(date +%s) - started )) s"
