@@ -9,16 +9,16 @@
 //! `SINERGI_ENROLLMENT_SEED` the random seed (default: a fresh one, printed with each failure).
 
 use app::backend::db;
-use app::backend::entities::{enrollment, offer, seat_pool};
 use app::error::{AppError, ConflictReason};
 use app::model::{EnrollmentOutcome, EnrollmentStatus};
 use rand::seq::SliceRandom as _;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sea_orm::{ColumnTrait, Database, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::Database;
 
 use crate::processes::{
-    Answer, ScratchDatabase, Server, ask, free_port, open_course, signed_in_staff,
+    Answer, ScratchDatabase, Server, ask, free_port, open_course, places_agreeing_with_pool,
+    signed_in_staff,
 };
 
 fn setting(name: &str) -> Option<u64> {
@@ -71,7 +71,8 @@ async fn two_server_processes_seat_exactly_the_capacity_and_never_fail() {
         }
         let expected = usize::try_from(capacity).unwrap().min(attempts);
         assert_eq!(seated, expected, "{context}");
-        check_pool(&db, &slug, seated, lined.len(), &context).await;
+        let (_, counted) = places_agreeing_with_pool(&db, &slug, &context).await;
+        assert_eq!(counted, (seated, lined.len()), "{context}: the places");
         // Positions in the line are 1, 2, … in order of arrival (enrollment id).
         lined.sort_unstable();
         let positions: Vec<u32> = lined.iter().map(|(_, p)| *p).collect();
@@ -81,35 +82,4 @@ async fn two_server_processes_seat_exactly_the_capacity_and_never_fail() {
     db.close().await.unwrap();
     drop(servers);
     postgres.drop_now().await;
-}
-
-/// The course's open pool counts what the places say.
-async fn check_pool(
-    db: &DatabaseConnection,
-    slug: &str,
-    seated: usize,
-    lined: usize,
-    context: &str,
-) {
-    let course = offer::Entity::find().filter(offer::Column::Slug.eq(slug)).one(db).await;
-    let course = course.unwrap().unwrap();
-    let pool = seat_pool::Entity::find()
-        .filter(seat_pool::Column::OfferId.eq(course.id))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let places = enrollment::Entity::find()
-        .filter(enrollment::Column::OfferId.eq(course.id))
-        .all(db)
-        .await
-        .unwrap();
-    let count = |s: EnrollmentStatus| places.iter().filter(|p| p.status == s.as_db()).count();
-    assert_eq!(
-        (count(EnrollmentStatus::Enrolled), count(EnrollmentStatus::Waitlisted)),
-        (seated, lined),
-        "{context}: the places"
-    );
-    let taken = (usize::try_from(pool.taken).unwrap(), usize::try_from(pool.waiting).unwrap());
-    assert_eq!(taken, (seated, lined), "{context}: the pool's counts");
 }

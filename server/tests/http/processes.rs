@@ -11,11 +11,11 @@ use std::time::Duration;
 
 use app::backend::auth::Actor;
 use app::backend::auth::sessions::{self, SessionPolicy};
-use app::backend::entities::person;
+use app::backend::entities::{enrollment, offer, person, seat_pool};
 use app::backend::services::offers;
 use app::backend::services::seed::crowd;
 use app::error::AppError;
-use app::model::{CourseDraft, EnrollmentOutcome, OfferKind, OfferStatus};
+use app::model::{CourseDraft, EnrollmentOutcome, EnrollmentStatus, OfferKind, OfferStatus};
 use leptos::server_fn::ServerFn;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryFilter,
@@ -126,6 +126,36 @@ pub async fn signed_in_staff(
         people.push((id, format!("sinergi_session={}", token.as_str())));
     }
     people
+}
+
+/// The places of the course `slug`, having checked that its open pool counts what they say
+/// (taken = seated, waiting = in line, no more seated than seats); with those two counts.
+pub async fn places_agreeing_with_pool(
+    db: &DatabaseConnection,
+    slug: &str,
+    what: &str,
+) -> (Vec<enrollment::Model>, (usize, usize)) {
+    let course =
+        offer::Entity::find().filter(offer::Column::Slug.eq(slug)).one(db).await.unwrap().unwrap();
+    let places = enrollment::Entity::find()
+        .filter(enrollment::Column::OfferId.eq(course.id))
+        .all(db)
+        .await
+        .unwrap();
+    let pool = seat_pool::Entity::find()
+        .filter(seat_pool::Column::OfferId.eq(course.id))
+        .filter(seat_pool::Column::CollaborationId.is_null())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let count =
+        |status: EnrollmentStatus| places.iter().filter(|p| p.status == status.as_db()).count();
+    let counted = (count(EnrollmentStatus::Enrolled), count(EnrollmentStatus::Waitlisted));
+    let pool_says = (usize::try_from(pool.taken).unwrap(), usize::try_from(pool.waiting).unwrap());
+    assert_eq!(pool_says, counted, "{what}: the pool's counts");
+    assert!(pool.taken <= pool.capacity, "{what}: more seated than seats");
+    (places, counted)
 }
 
 /// What a server answered a request for a place.
