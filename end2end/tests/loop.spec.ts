@@ -1,11 +1,11 @@
 // The whole Sinergi loop, with and without JavaScript, as three personas: an academic writes and
 // publishes a course; an agency lead posts and opens a competency need for one civil servant; the
-// academic proposes the existing course for it with one seat; the lead accepts, and nominates the
-// civil servant into the reserved seat; the academic ticks them present at every session, enters
-// a passing post-test score and closes the course; the civil servant finds the course completed,
-// follows the certificate to its public verification page, downloads the PDF and sees the JP
-// credited to this year's ledger; the lead sees the need fulfilled and the collaboration's
-// "1 of 1 completed".
+// academic proposes the existing course for it with one seat; the lead accepts, narrows the staff
+// by unit and by gap, and nominates the civil servant into the reserved seat; the academic ticks
+// them present at every session, enters a passing post-test score and closes the course; the
+// civil servant finds the course completed, follows the certificate to its public verification
+// page, downloads the PDF and sees the JP credited to this year's ledger; the lead sees the need
+// fulfilled and the collaboration's "1 of 1 completed".
 // Each browser mode uses its own agency, civil servant and university, so the two never collide;
 // the two civil servants are used by no other spec (their JP ledgers must start at 0). Other specs
 // share the leads and academics, so rows and notifications are found by this spec's own titles.
@@ -161,10 +161,15 @@ test("the whole loop: a need, a course, a certificate and the JP", async ({
     await expect(seats).toContainText("Belum ada peserta yang ditugaskan.");
     await expect(seats.locator(".fulfilment")).toHaveText("0 dari 1 ASN yang dibutuhkan telah lulus.");
     await expect(seats.getByRole("heading", { name: "Tugaskan ASN" })).toBeVisible();
-    // The staff list narrowed to the civil servant's unit (a plain GET form).
+    // The staff list narrowed to the civil servant's unit and to those short of the need's
+    // level (a plain GET form). The civil servant has no certificate in it: still listed.
     await seats.getByLabel("Saring menurut unit kerja").selectOption(who.unit);
+    const gap = seats.getByLabel(/^Hanya yang belum mencapai .+ level 3$/);
+    await gap.check();
     await seats.getByRole("button", { name: "Saring", exact: true }).click();
-    await expect(page).toHaveURL(/[?&]unit=/);
+    await expect(page).toHaveURL(/[?&]unit=.*&gap=1/);
+    await expect(seats.getByLabel(/^Hanya yang belum mencapai .+ level 3$/)).toBeChecked();
+    await expect(seats.getByLabel("Saring menurut unit kerja")).toHaveValue(who.unit);
     await checkA11y(page);
     await seats.getByLabel(who.asnName, { exact: true }).check();
     await seats.getByRole("button", { name: "Tugaskan yang dipilih" }).click();

@@ -94,16 +94,18 @@ pub async fn set_enrollment_approval(agency: String, required: bool) -> Result<(
 }
 
 /// The reserved seats of collaboration `id` and their holders (staff to nominate, for its
-/// agency's leads, filtered by `unit`).
+/// agency's leads, of `unit` and, with `gap_only`, only those short of the need's level).
 #[server]
 pub async fn get_collaboration_seats(
     id: i32,
     unit: Option<String>,
+    #[server(default)] gap_only: bool,
 ) -> Result<Option<CollaborationSeats>, AppError> {
     let result = async {
         let (state, actor) = super::state_and_actor()?;
-        let unit = unit.filter(|u| !u.trim().is_empty());
-        crate::backend::services::enrollments::collaboration_seats(&state.db, &actor, id, unit)
+        let filter =
+            crate::model::StaffFilter { unit: unit.filter(|u| !u.trim().is_empty()), gap_only };
+        crate::backend::services::enrollments::collaboration_seats(&state.db, &actor, id, filter)
             .await
     };
     super::report(result.await)

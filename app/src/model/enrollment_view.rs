@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::EnrollmentStatus;
+use super::{CompetencyTag, EnrollmentStatus};
 
 /// One person's place in a course, as they see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,10 +125,24 @@ pub struct CollaborationSeats {
     pub completed: u32,
     pub headcount: Option<u32>,
     pub nominees: Vec<Nominee>,
-    /// For the agency's leads: the staff not yet in the course (filtered by `unit`), else empty.
+    /// For the agency's leads: the staff not yet in the course (narrowed by `filter`), else
+    /// empty.
     pub staff: Vec<StaffChoice>,
     /// The agency's units, for the filter (leads only).
     pub units: Vec<String>,
-    pub unit: Option<String>,
+    pub filter: StaffFilter,
+    /// The competency and level the need asks for, which `filter.gap_only` measures against;
+    /// `None` for a need that names none.
+    pub gap_target: Option<CompetencyTag>,
     pub may_nominate: bool,
+}
+
+/// How an agency lead narrows the staff to nominate.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffFilter {
+    /// Only the staff of this unit.
+    pub unit: Option<String>,
+    /// Only the staff with a gap in the need's competency: no certificate that stands from a
+    /// course bringing it to the need's target level or above.
+    pub gap_only: bool,
 }

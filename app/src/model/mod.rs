@@ -63,7 +63,7 @@ pub use enrollment::{
 };
 pub use enrollment_view::{
     AgencyApprovals, CollaborationSeats, CourseSeats, Nominee, OwnEnrollment, OwnPlace,
-    PendingEnrollment, SeatViewer, StaffChoice,
+    PendingEnrollment, SeatViewer, StaffChoice, StaffFilter,
 };
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use jp_ledger::{

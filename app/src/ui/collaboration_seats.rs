@@ -1,12 +1,12 @@
 //! The participants section of a collaboration page: how many of the reserved seats are filled
-//! and by whom, and for the agency's leads a bulk pick from their staff (filtered by unit, a
-//! plain GET form) nominated with one plain form.
+//! and by whom, and for the agency's leads a bulk pick from their staff (filtered by unit and by
+//! gap in the need's competency, a plain GET form) nominated with one plain form.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::error_view::{FormError, field_messages, form_error};
-use super::labels::enrollment_status_label;
+use super::labels::{enrollment_status_label, localized_name};
 use super::locale::use_locale;
 use crate::api::{NominateStaff, get_collaboration_seats};
 use crate::i18n::td_string;
@@ -18,8 +18,11 @@ pub fn CollaborationSeatsSection(id: i32) -> impl IntoView {
     let query = use_query_map();
     let nominate = ServerAction::<NominateStaff>::new();
     let seats = Resource::new(
-        move || (query.read().get("unit"), nominate.version().get()),
-        move |(unit, _)| get_collaboration_seats(id, unit),
+        move || {
+            let query = query.read();
+            (query.get("unit"), query.get("gap").as_deref() == Some("1"), nominate.version().get())
+        },
+        move |(unit, gap_only, _)| get_collaboration_seats(id, unit, gap_only),
     );
     view! {
         <Suspense>
@@ -102,7 +105,7 @@ fn SeatsView(
     }
 }
 
-/// The unit filter and the staff to pick, for the agency's leads.
+/// The unit and gap filters and the staff to pick, for the agency's leads.
 #[component]
 fn NominationForm(
     id: i32,
@@ -115,10 +118,26 @@ fn NominationForm(
         .units
         .iter()
         .map(|u| {
-            let selected = seats.unit.as_ref() == Some(u);
+            let selected = seats.filter.unit.as_ref() == Some(u);
             view! { <option value=u.clone() selected=selected>{u.clone()}</option> }
         })
         .collect_view();
+    // Offered only where the need names a competency and level to measure against.
+    let gap = seats.gap_target.as_ref().map(|target| {
+        let label = td_string!(
+            locale,
+            enrollment.gap_filter,
+            competency = localized_name(locale, &target.name_id, &target.name_en),
+            level = target.level.unwrap_or_default()
+        )
+        .to_string();
+        view! {
+            <span class="checkbox-field">
+                <input type="checkbox" id="gap-filter" name="gap" value="1" checked=seats.filter.gap_only />
+                <label for="gap-filter">{label}</label>
+            </span>
+        }
+    });
     let staff = if seats.staff.is_empty() {
         view! { <p>{td_string!(locale, enrollment.no_staff)}</p> }.into_any()
     } else {
@@ -173,6 +192,7 @@ fn NominationForm(
                 <option value="">{td_string!(locale, enrollment.all_units)}</option>
                 {units}
             </select>
+            {gap}
             <button class="button button-small" type="submit">{td_string!(locale, enrollment.filter)}</button>
         </form>
         {staff}

@@ -1,24 +1,28 @@
 //! Need fulfilment on both databases: a collaboration counts how many of its nominees completed
 //! the course, and closing the course fulfils the competency need once its headcount did (not
-//! before).
+//! before); the lead narrows the staff to nominate to those short of the need's level.
+
+use std::collections::HashSet;
 
 use app::backend::auth::Actor;
-use app::backend::entities::{competency_need_detail, need};
+use app::backend::entities::{certificate, competency_need_detail, need};
 use app::backend::services::seed::seed_demo;
 use app::backend::services::{
-    attendance, collaborations, enrollments, notifications, offers, proposals,
+    attendance, certificates, collaborations, enrollments, notifications, offers, proposals,
 };
 use app::model::{
-    CollaborationStatus, EnrollmentStatus, NotificationEvent, OfferKind, OfferStatus,
-    ProposalDraft, ProposalKind,
+    CollaborationSeats, CollaborationStatus, EnrollmentStatus, NotificationEvent, OfferKind,
+    OfferStatus, ProposalDraft, ProposalKind, StaffFilter,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
 
+use crate::certificates::closed_course;
 use crate::enrollments::{open_course, staff};
 use crate::harness::each_database;
 use crate::needs::competency_need;
+use crate::offers::course;
 use crate::people::actor;
 use crate::proposals::{KOMINFO_LEAD, UNILA_ACADEMIC, open, tailored};
 
@@ -92,14 +96,18 @@ async fn closed_with(
         .map(|(i, id)| (*id, None, Some(if i < passing { 90 } else { 10 })))
         .collect();
     attendance::set_scores(db, &unila, &course_slug, &scores).await.unwrap();
-    let before =
-        enrollments::collaboration_seats(db, &lead, collaboration, None).await.unwrap().unwrap();
+    let before = enrollments::collaboration_seats(db, &lead, collaboration, StaffFilter::default())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((before.completed, before.headcount), (0, u32::try_from(headcount).ok()));
     offers::change_status(db, &unila, OfferKind::Course, &course_slug, OfferStatus::Closed, "")
         .await
         .unwrap();
-    let seats =
-        enrollments::collaboration_seats(db, &lead, collaboration, None).await.unwrap().unwrap();
+    let seats = enrollments::collaboration_seats(db, &lead, collaboration, StaffFilter::default())
+        .await
+        .unwrap()
+        .unwrap();
     let status = need::Entity::find_by_id(found.id).one(db).await.unwrap().unwrap().status;
     (status, (seats.completed, seats.headcount))
 }
@@ -145,11 +153,86 @@ async fn a_cancelled_collaboration_ends_its_nominees_places_and_tells_them() {
                 NotificationEvent::NominationEnded { note, .. } if note == "Anggaran dialihkan."
             ));
         }
-        let seats = enrollments::collaboration_seats(&db, &lead, collaboration, None)
+        let seats =
+            enrollments::collaboration_seats(&db, &lead, collaboration, StaffFilter::default())
+                .await
+                .unwrap()
+                .unwrap();
+        assert_eq!((seats.reserved, seats.taken), (0, 0), "{backend:?}: the seats went with it");
+    })
+    .await;
+}
+
+/// The person ids among the staff a lead may nominate.
+fn nominable(seats: &CollaborationSeats) -> HashSet<i32> {
+    seats.staff.iter().map(|p| p.person_id).collect()
+}
+
+#[tokio::test]
+async fn the_lead_narrows_the_staff_to_those_short_of_the_needs_level() {
+    each_database("fulfilment_gap", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        // The need asks for MNJ-05 at level 3. Of each course's two, the first passes.
+        let (_, at_three) = closed_course(&db, course("Kelas Aduan Tiga"), &[10], "gp3").await;
+        let mut level_two = course("Kelas Aduan Dua");
+        level_two.competencies[0].level = Some(2);
+        let (_, at_two) = closed_course(&db, level_two, &[10], "gp2").await;
+        let Reserved { collaboration, lead, unila, .. } =
+            reserved_collaboration(&db, "Kelas Kesenjangan", "Kebutuhan Kesenjangan", 2).await;
+        let seats_with = |filter: StaffFilter| {
+            let (db, lead) = (&db, &lead);
+            async move {
+                enrollments::collaboration_seats(db, lead, collaboration, filter)
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        let gap_only = StaffFilter { unit: None, gap_only: true };
+
+        let everyone = seats_with(StaffFilter::default()).await;
+        let short = seats_with(gap_only.clone()).await;
+        let target = short.gap_target.as_ref().unwrap();
+        assert_eq!((target.code.as_str(), target.level), ("MNJ-05", Some(3)), "{backend:?}");
+        let reached: HashSet<i32> =
+            nominable(&everyone).difference(&nominable(&short)).copied().collect();
+        assert_eq!(reached, HashSet::from([at_three[0].person_id]), "{backend:?}");
+        for still_short in [&at_three[1], &at_two[0], &at_two[1]] {
+            assert!(nominable(&short).contains(&still_short.person_id), "{backend:?}");
+        }
+
+        // Both filters at once: the unit's staff short of the level.
+        let unit = StaffFilter { unit: Some("Bidang Aplikasi".into()), gap_only: true };
+        let narrowed = seats_with(unit.clone()).await;
+        assert!(narrowed.staff.iter().all(|p| p.unit.as_deref() == Some("Bidang Aplikasi")));
+        assert_eq!(narrowed.filter, unit);
+        let expected: HashSet<i32> =
+            [&at_three[1], &at_two[0], &at_two[1]].iter().map(|p| p.person_id).collect();
+        assert!(nominable(&narrowed).is_superset(&expected), "{backend:?}");
+        assert!(!nominable(&narrowed).contains(&at_three[0].person_id));
+
+        // A revoked certificate is no evidence of the level.
+        let cert = certificate::Entity::find()
+            .filter(certificate::Column::PersonId.eq(at_three[0].person_id))
+            .one(&db)
             .await
             .unwrap()
             .unwrap();
-        assert_eq!((seats.reserved, seats.taken), (0, 0), "{backend:?}: the seats went with it");
+        certificates::revoke(&db, &unila, &cert.code, "Nilai salah dimasukkan.").await.unwrap();
+        let after = seats_with(gap_only).await;
+        assert_eq!(nominable(&after), nominable(&everyone), "{backend:?}");
+
+        // The university sees the seats but never the agency's staff.
+        let academic = enrollments::collaboration_seats(
+            &db,
+            &unila,
+            collaboration,
+            StaffFilter { unit: None, gap_only: true },
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        assert!(academic.staff.is_empty() && academic.units.is_empty(), "{backend:?}");
     })
     .await;
 }

@@ -1,7 +1,7 @@
 //! Enrollment over HTTP, without JavaScript: a course page shows its seats to a visitor with a
 //! way to sign in, a civil servant enrolls with a plain form and finds the course on "Kursus
-//! saya", a full course offers the waitlist and says so when refused, the agency lead approves
-//! on the approvals page, and nominates staff from a collaboration's page.
+//! saya", a full course offers the waitlist and says so when refused, and the agency lead
+//! approves on the approvals page.
 
 use axum::body::Body;
 use axum::http::{Response, StatusCode, header};
@@ -12,7 +12,7 @@ use crate::support::*;
 
 pub const LEAD: &str = "kabid@diskominfotik.sinergi.example";
 pub const ASN: &str = "asn1@diskominfotik.sinergi.example";
-const COLLEAGUE: &str = "asn2@diskominfotik.sinergi.example";
+pub const COLLEAGUE: &str = "asn2@diskominfotik.sinergi.example";
 pub const ACADEMIC: &str = "dosen@unila.sinergi.example";
 
 /// A published Unila course of `capacity` seats whose enrollment is open today: its slug.
@@ -162,84 +162,6 @@ async fn the_lead_requires_and_gives_approval_on_the_approvals_page() {
     assert!(empty.contains("Tidak ada pendaftaran yang menunggu keputusan."));
     // Not a page for civil servants.
     assert_eq!(send(&app, cookie_get(page, &asn)).await.status(), StatusCode::FORBIDDEN);
-}
-
-#[tokio::test]
-async fn the_lead_nominates_staff_from_the_collaboration_page() {
-    use app::model::{NeedStatus, ProposalDraft, ProposalKind};
-    let app = test_app().await;
-    let slug = open_course(&app, "Kelas Aduan Warga", 30).await;
-    let db = &app.state.db;
-    let lead_actor = actor_for(&app, LEAD).await;
-    let academic = actor_for(&app, ACADEMIC).await;
-    let need_draft = app::model::NeedDraft {
-        title: "Petugas Aduan Terlatih".into(),
-        summary: "Petugas aduan perlu pelatihan.".into(),
-        description: "Aduan tidak tertangani.".into(),
-        deadline: chrono::NaiveDate::from_ymd_opt(2099, 10, 1).unwrap(),
-        budget_rupiah: 0,
-        is_public: false,
-        figures: Vec::new(),
-        details: app::model::NeedDetails::Competency(app::model::CompetencyNeedDraft {
-            competency: "MNJ-05".into(),
-            target_level: 3,
-            headcount: 2,
-            units: vec!["Bidang Aplikasi".into()],
-            preferred_mode: None,
-            region_code: String::new(),
-        }),
-    };
-    let need =
-        app::backend::services::needs::create_need(db, &lead_actor, "diskominfotik", &need_draft)
-            .await
-            .unwrap();
-    app::backend::services::needs::change_status(db, &lead_actor, &need, NeedStatus::Open, "")
-        .await
-        .unwrap();
-    let day = |m| chrono::NaiveDate::from_ymd_opt(2099, m, 1).unwrap();
-    let proposal = ProposalDraft {
-        kind: ProposalKind::Existing,
-        offer: Some(slug.clone()),
-        seats: Some(2),
-        price_rupiah: 0,
-        starts_on: day(3),
-        ends_on: day(8),
-        outputs: Vec::new(),
-        message: String::new(),
-    };
-    let id = app::backend::services::proposals::propose(db, &academic, &need, "unila", &proposal)
-        .await
-        .unwrap();
-    let collaboration =
-        app::backend::services::proposals::accept(db, &lead_actor, id).await.unwrap();
-    let page = format!("/kolaborasi/{collaboration}");
-
-    let lead = session_cookie_for(&app, LEAD).await;
-    let shown = body_text(send(&app, cookie_get(&page, &lead)).await).await;
-    assert!(shown.contains("0 dari 2 kursi cadangan telah terisi."), "{shown}");
-    let asn = actor_for(&app, ASN).await;
-    assert!(shown.contains(&format!(r#"value="{}""#, asn.person_id)), "staff to pick");
-    let nominated = send(
-        &app,
-        form_post_from(
-            &page,
-            app::api::NominateStaff::PATH,
-            format!("id={collaboration}&people[3]={}", asn.person_id),
-            Some(&lead),
-        ),
-    )
-    .await;
-    assert!(nominated.status().is_redirection());
-    let academic_view =
-        body_text(send(&app, cookie_get(&page, &session_cookie_for(&app, ACADEMIC).await)).await)
-            .await;
-    assert!(academic_view.contains("1 dari 2 kursi cadangan telah terisi."), "{academic_view}");
-    assert!(academic_view.contains(&asn.full_name));
-    let mine = body_text(
-        send(&app, cookie_get("/kursus-saya", &session_cookie_for(&app, ASN).await)).await,
-    )
-    .await;
-    assert!(mine.contains("Ditugaskan oleh"), "{mine}");
 }
 
 #[tokio::test]

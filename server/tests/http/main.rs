@@ -19,6 +19,7 @@ mod locale;
 mod matching;
 mod matrix;
 mod needs;
+mod nominations;
 mod page_cache;
 mod pages;
 mod process_trials;

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use chrono::Utc;
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -12,12 +13,14 @@ use sea_orm::{
 use super::active_in;
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
-    collaboration, competency_need_detail, enrollment, membership, offer, person, seat_pool,
+    certificate, collaboration, competency, competency_need_detail, enrollment, membership, offer,
+    offer_competency, person, seat_pool,
 };
 use crate::backend::services::notifications;
 use crate::error::AppError;
 use crate::model::{
-    CollaborationSeats, EnrollmentStatus, Nominee, NotificationEvent, Role, StaffChoice,
+    CollaborationSeats, CompetencyTag, EnrollmentStatus, Nominee, NotificationEvent, Role,
+    StaffChoice, StaffFilter,
 };
 
 /// The civil servants of the agency (only `only`, when given), by name.
@@ -46,12 +49,12 @@ pub(super) async fn staff_of<C: ConnectionTrait>(
 
 /// The reserved seats of the collaboration `collaboration_id` and who holds them, for its
 /// parties and the province; `None` when it reserved no seats on a course. The agency's leads
-/// also get the staff they may still nominate, filtered by `unit`.
+/// also get the staff they may still nominate, narrowed by `filter`.
 pub async fn collaboration_seats<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     collaboration_id: i32,
-    unit: Option<String>,
+    filter: StaffFilter,
 ) -> Result<Option<CollaborationSeats>, AppError> {
     let found = collaboration::Entity::find_by_id(collaboration_id)
         .one(conn)
@@ -90,16 +93,28 @@ pub async fn collaboration_seats<C: ConnectionTrait>(
         .collect();
     let live = ["agreed", "running"].contains(&found.status.as_str());
     let may_nominate = lead && live && pool.taken < pool.capacity;
+    let need = competency_need_detail::Entity::find_by_id(found.need_id).one(conn).await?;
+    let target = match &need {
+        Some(need) => competency::Entity::find_by_id(need.competency_id)
+            .one(conn)
+            .await?
+            .map(|c| (c, need.target_level)),
+        None => None,
+    };
     let (staff, units) = if lead {
-        nominable(conn, found.agency_id, pool.offer_id, unit.as_deref()).await?
+        let gap = target.as_ref().filter(|_| filter.gap_only).map(|(c, level)| (c.id, *level));
+        nominable(conn, found.agency_id, pool.offer_id, filter.unit.as_deref(), gap).await?
     } else {
         (Vec::new(), Vec::new())
     };
     let completed = rows.iter().filter(|r| r.status == EnrollmentStatus::Completed.as_db()).count();
-    let headcount = competency_need_detail::Entity::find_by_id(found.need_id)
-        .one(conn)
-        .await?
-        .and_then(|n| u32::try_from(n.headcount).ok());
+    let headcount = need.and_then(|n| u32::try_from(n.headcount).ok());
+    let gap_target = target.map(|(c, level)| CompetencyTag {
+        code: c.code,
+        name_id: c.name_id,
+        name_en: c.name_en,
+        level: u8::try_from(level).ok(),
+    });
     Ok(Some(CollaborationSeats {
         reserved: pool.capacity,
         taken: pool.taken,
@@ -108,19 +123,26 @@ pub async fn collaboration_seats<C: ConnectionTrait>(
         nominees,
         staff,
         units,
-        unit,
+        filter,
+        gap_target,
         may_nominate,
     }))
 }
 
-/// The agency's staff not yet in the course (of `unit` when given), and every unit of its staff.
+/// The agency's staff not yet in the course (of `unit` when given; with `gap`, only those who
+/// have not reached that competency's level), and every unit of its staff.
 async fn nominable<C: ConnectionTrait>(
     conn: &C,
     agency_id: i32,
     offer_id: i32,
     unit: Option<&str>,
+    gap: Option<(i32, i16)>,
 ) -> Result<(Vec<StaffChoice>, Vec<String>), AppError> {
     let everyone = staff_of(conn, agency_id, None).await?;
+    let reached = match gap {
+        Some((competency_id, level)) => reached(conn, agency_id, competency_id, level).await?,
+        None => HashSet::new(),
+    };
     let active: HashSet<i32> = active_in(offer_id)
         .select_only()
         .column(enrollment::Column::PersonId)
@@ -134,10 +156,45 @@ async fn nominable<C: ConnectionTrait>(
     units.dedup();
     let staff = everyone
         .into_iter()
-        .filter(|p| !active.contains(&p.person_id))
+        .filter(|p| !active.contains(&p.person_id) && !reached.contains(&p.person_id))
         .filter(|p| unit.is_none_or(|u| p.unit.as_deref() == Some(u)))
         .collect();
     Ok((staff, units))
+}
+
+/// The agency's staff holding a certificate that stands from a course bringing the competency
+/// `competency_id` to `level` or above. Until assessments give each civil servant a profile,
+/// such certificates are the only evidence of a level reached.
+async fn reached<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: i32,
+    competency_id: i32,
+    level: i16,
+) -> Result<HashSet<i32>, AppError> {
+    // Subqueries rather than lists of ids: an agency may have thousands of staff.
+    let bringing = Query::select()
+        .column(offer_competency::Column::OfferId)
+        .from(offer_competency::Entity)
+        .and_where(offer_competency::Column::CompetencyId.eq(competency_id))
+        .and_where(offer_competency::Column::Level.gte(level))
+        .to_owned();
+    let staff = Query::select()
+        .column(membership::Column::PersonId)
+        .from(membership::Entity)
+        .and_where(membership::Column::OrganisationId.eq(agency_id))
+        .and_where(membership::Column::Role.eq(Role::Asn.as_db()))
+        .to_owned();
+    let people = certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::PersonId)
+        .distinct()
+        .filter(certificate::Column::RevokedAt.is_null())
+        .filter(certificate::Column::OfferId.in_subquery(bringing))
+        .filter(certificate::Column::PersonId.in_subquery(staff))
+        .into_tuple::<i32>()
+        .all(conn)
+        .await?;
+    Ok(people.into_iter().collect())
 }
 
 /// The collaboration `collaboration_id` was cancelled (inside that transaction, with `note`):
