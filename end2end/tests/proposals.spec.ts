@@ -9,6 +9,8 @@ test("an agency lead goes from a need to an agreed collaboration", async ({
   checkA11y,
   consoleErrors,
 }, testInfo) => {
+  // Three personas and a dozen pages: about 25 s without JavaScript, too near the default 30 s.
+  test.setTimeout(90_000);
   const [lead, agency, academic, university, title] = hydrated(testInfo.project.name)
     ? ["kabid@diskominfotik.sinergi.example", "diskominfotik", "dosen@unila.sinergi.example", "Universitas Lampung", "Layanan Aduan Terpadu Hidrasi"]
     : ["kasubbag@bkd.sinergi.example", "bkd", "dosen@itera.sinergi.example", "Institut Teknologi Sumatera", "Layanan Aduan Terpadu Tanpa Skrip"];
