@@ -33,6 +33,7 @@ mod m20261129_000024_create_enrollments;
 mod m20261129_000025_create_attendance;
 mod m20261130_000026_create_certificates;
 mod m20261130_000027_create_jp_entries;
+mod m20261130_000028_create_competency_assessments;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000025_create_attendance::Migration),
             Box::new(m20261130_000026_create_certificates::Migration),
             Box::new(m20261130_000027_create_jp_entries::Migration),
+            Box::new(m20261130_000028_create_competency_assessments::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Server functions, grouped by feature. Each one: who is asking → one service call → a DTO.
 
 pub mod access;
+pub mod assessments;
 pub mod attendance;
 pub mod catalogue;
 pub mod certificates;
@@ -24,6 +25,11 @@ pub mod stats;
 pub use access::{
     DecideAccessRequest, RequestAccess, decide_access_request, get_access_request_form,
     list_access_requests, request_access,
+};
+pub use assessments::{
+    AssessCompetency, SaveStaffPlan, assess_competency, get_assessment_form,
+    get_competency_profile, get_gap_map, get_gap_people, get_own_competency_profile,
+    save_staff_plan,
 };
 pub use attendance::{
     CheckIn, MarkAttendance, OpenCheckIn, SaveScores, check_in, get_attendance_sheet,

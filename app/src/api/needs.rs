@@ -35,6 +35,7 @@ pub async fn get_need_editor(
     agency: String,
     slug: Option<String>,
     kind: NeedKind,
+    #[server(default)] prefill: Option<crate::model::GapPrefill>,
 ) -> Result<NeedEditor, AppError> {
     let result = async {
         let (state, actor) = super::state_and_actor()?;
@@ -47,6 +48,13 @@ pub async fn get_need_editor(
             kind,
         )
         .await?;
+        // A gap turned into a need starts the new competency need's form; input refused on
+        // an earlier try (below) still wins.
+        if let Some(gap) = prefill.filter(|_| slug.is_none() && kind == NeedKind::Competency) {
+            let name =
+                editor.competencies.iter().find(|c| c.0 == gap.competency).map(|c| c.1.clone());
+            editor.form.apply_gap(&gap, name.as_deref());
+        }
         let key = crate::backend::auth::refused_form::key(
             "need",
             &agency,

@@ -4,3 +4,4 @@ pub mod calendar;
 pub mod completion;
 pub mod jp;
 pub mod matching;
+pub mod profile;

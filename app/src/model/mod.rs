@@ -1,6 +1,7 @@
 //! Data shared by the browser and the server: DTOs and validated newtypes, with their rules.
 
 mod access;
+mod assessment;
 mod attendance;
 mod catalogue;
 mod certificate;
@@ -12,6 +13,7 @@ mod course_form;
 mod email;
 mod enrollment;
 mod enrollment_view;
+mod gap_map;
 mod import;
 mod jp_ledger;
 mod learning_form;
@@ -36,6 +38,10 @@ mod roster;
 mod validation;
 
 pub use access::{AccessRequestForm, AccessRequestStatus, PendingAccessRequest, SentAccessRequest};
+pub use assessment::{
+    AssessmentDraft, AssessmentEntry, AssessmentForm, AssessmentKind, CompetencyProfile,
+    LevelChoice, LevelView, MAX_ASSESSMENT_NOTE, PlanChoices, ProfileRow,
+};
 pub use attendance::{
     AttendanceSheet, CHECK_IN_MINUTES, CheckInView, ParticipantRow, SHEET_PAGE_SIZE, ScoreInput,
     ScoreRow, SessionColumn, same_code,
@@ -65,6 +71,7 @@ pub use enrollment_view::{
     AgencyApprovals, CollaborationSeats, CourseSeats, Nominee, OwnEnrollment, OwnPlace,
     PendingEnrollment, SeatViewer, StaffChoice, StaffFilter,
 };
+pub use gap_map::{GapBasis, GapCell, GapMap, GapMapRow, GapPeople, GapPerson, GapPrefill};
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use jp_ledger::{
     AgencyJp, JP_YEARLY_MINIMUM, JpEntryStatus, JpEntryView, JpLedger, JpSource,

@@ -66,6 +66,24 @@ pub struct NeedEditor {
 }
 
 impl NeedForm {
+    /// Starts a new competency need from a gap: the competency, the level to reach, how many
+    /// are below it and their units, with a title naming the competency (`competency_name`).
+    pub fn apply_gap(&mut self, gap: &super::GapPrefill, competency_name: Option<&str>) {
+        self.competency = gap.competency.trim().to_owned();
+        self.target_level = gap.target_level.trim().to_owned();
+        self.headcount = gap.headcount.trim().to_owned();
+        self.units = gap
+            .units
+            .iter()
+            .map(|u| u.trim())
+            .filter(|u| !u.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some(name) = competency_name {
+            self.title = format!("Peningkatan kompetensi {name} ke level {}", self.target_level);
+        }
+    }
+
     /// The draft the form describes, or every field it gets wrong (unreadable values first,
     /// then the need's rules).
     pub fn parse(&self) -> Result<NeedDraft, Vec<FieldError>> {
@@ -193,6 +211,24 @@ fn month(checks: &mut Checks, text: &str) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::model::need::tests::{valid_competency_need, valid_research_need};
+
+    #[test]
+    fn a_gap_starts_a_competency_need_with_its_level_headcount_and_units() {
+        let gap = crate::model::GapPrefill {
+            competency: " SK-01 ".into(),
+            target_level: "2".into(),
+            headcount: "7".into(),
+            units: vec!["Bidang Statistik".into(), " ".into(), "Sekretariat".into()],
+        };
+        let mut form = NeedForm { kind: "competency".into(), ..NeedForm::default() };
+        form.apply_gap(&gap, Some("Perekat Bangsa"));
+        assert_eq!(
+            (form.competency.as_str(), form.target_level.as_str(), form.headcount.as_str()),
+            ("SK-01", "2", "7")
+        );
+        assert_eq!(form.units, "Bidang Statistik\nSekretariat");
+        assert_eq!(form.title, "Peningkatan kompetensi Perekat Bangsa ke level 2");
+    }
 
     #[test]
     fn saved_needs_survive_the_form_round_trip() {

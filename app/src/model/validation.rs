@@ -82,6 +82,8 @@ pub enum ValidationCode {
     HasAttendance,
     /// A date after today where only what already happened may be entered.
     InTheFuture,
+    /// A civil servant named as their own supervisor.
+    SupervisesThemselves,
 }
 
 /// One broken rule on one field. `field` is the form field's name, or `"_form"` for the whole form.

@@ -200,6 +200,7 @@ pub fn field_message(locale: Locale, error: &FieldError) -> String {
         V::WrongCode => td_string!(locale, field.wrong_code),
         V::HasAttendance => td_string!(locale, field.has_attendance),
         V::InTheFuture => td_string!(locale, field.in_the_future),
+        V::SupervisesThemselves => td_string!(locale, field.supervises_themselves),
     };
     text.to_owned()
 }

@@ -86,6 +86,9 @@ fn SignedInLinks() -> impl IntoView {
             <li>
                 <a href=localized(locale, "/jp-saya")>{td_string!(locale, jp.nav)}</a>
             </li>
+            <li>
+                <a href=localized(locale, "/kompetensi-saya")>{td_string!(locale, assessment.nav)}</a>
+            </li>
         })}
         {viewer.lead.then(|| view! {
             <li>

@@ -4,14 +4,19 @@
 mod access_request_page;
 mod access_requests_section;
 mod approvals_page;
+mod assessment_page;
 mod catalogue_page;
 mod collaboration_page;
 mod collaboration_seats;
+mod competency_profile;
+mod competency_profile_page;
 mod course_editor_page;
 mod dictionary_import_page;
 mod dictionary_page;
 mod enrollment_box;
 mod error_view;
+mod gap_map_page;
+mod gap_people_page;
 mod home_page;
 mod import_errors;
 mod invitation_page;
@@ -59,14 +64,18 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
 use approvals_page::ApprovalsPage;
+use assessment_page::AssessmentPage;
 use catalogue_page::CataloguePage;
 use collaboration_page::CollaborationPage;
+use competency_profile_page::{OwnCompetencyPage, StaffCompetencyPage};
 use course_editor_page::{EditCoursePage, NewCoursePage};
 use dictionary_import_page::DictionaryImportPage;
 use dictionary_page::DictionaryPage;
 #[cfg(feature = "ssr")]
 pub use error_view::apply_error_status;
 pub use error_view::{ErrorView, field_message};
+use gap_map_page::GapMapPage;
+use gap_people_page::GapPeoplePage;
 use home_page::HomePage;
 use invitation_page::InvitationPage;
 use layout::Layout;
@@ -145,6 +154,31 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("kursus-saya") view=OwnCoursesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("jp-saya") view=OwnJpPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("jp-staf") view=StaffJpPage ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("kompetensi-saya")
+                        view=OwnCompetencyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("kompetensi-saya"), ParamSegment("code"))
+                        view=AssessmentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("orang"), ParamSegment("id"), StaticSegment("kompetensi"))
+                        view=StaffCompetencyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("orang"),
+                            ParamSegment("id"),
+                            StaticSegment("kompetensi"),
+                            ParamSegment("code"),
+                        )
+                        view=AssessmentPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("verifikasi") view=VerificationPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("verifikasi"), ParamSegment("code"))
@@ -262,6 +296,21 @@ pub fn App() -> impl IntoView {
                             StaticSegment("kebutuhan-cocok"),
                         )
                         view=UniversityMatchesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("organisasi"), ParamSegment("slug"), StaticSegment("kesenjangan"))
+                        view=GapMapPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(
+                            StaticSegment("organisasi"),
+                            ParamSegment("slug"),
+                            StaticSegment("kesenjangan"),
+                            ParamSegment("code"),
+                        )
+                        view=GapPeoplePage
                         ssr=SsrMode::Async
                     />
                     <Route

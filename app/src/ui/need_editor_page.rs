@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::params::ParamsMap;
 
 use super::ErrorView;
 use super::error_view::{FormError, field_messages, form_error};
@@ -14,8 +15,8 @@ use crate::api::{SaveNeed, get_need_editor};
 use crate::error::AppError;
 use crate::i18n::td_string;
 use crate::model::{
-    DeliveryMode, FORM_ROWS, FigureRow, MAX_RESEARCH_BUDGET, NeedEditor, NeedKind, Region,
-    ResearchOutput, course_limits, need_limits,
+    DeliveryMode, FORM_ROWS, FigureRow, GapPrefill, MAX_RESEARCH_BUDGET, NeedEditor, NeedKind,
+    Region, ResearchOutput, course_limits, need_limits,
 };
 
 /// A new need of the agency in the URL, of the kind in `?jenis=`.
@@ -29,9 +30,11 @@ pub fn NewNeedPage() -> impl IntoView {
             .get("jenis")
             .and_then(|w| NeedKind::from_url_word(&w))
             .unwrap_or(NeedKind::Competency);
-        (params.read().get("slug").unwrap_or_default(), kind)
+        (params.read().get("slug").unwrap_or_default(), kind, gap_prefill(&query.read()))
     };
-    let editor = Resource::new(source, |(agency, kind)| get_need_editor(agency, None, kind));
+    let editor = Resource::new(source, |(agency, kind, prefill)| {
+        get_need_editor(agency, None, kind, prefill)
+    });
     view! { <EditorFrame editor /> }
 }
 
@@ -41,7 +44,7 @@ pub fn EditNeedPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let editor = Resource::new(slug, |slug| {
-        get_need_editor(String::new(), Some(slug), NeedKind::Competency)
+        get_need_editor(String::new(), Some(slug), NeedKind::Competency, None)
     });
     view! { <EditorFrame editor /> }
 }
@@ -59,6 +62,17 @@ fn EditorFrame(editor: Resource<Result<NeedEditor, AppError>>) -> impl IntoView 
             </Suspense>
         </ErrorBoundary>
     }
+}
+
+/// A gap turned into a need (`?kompetensi=&level=&jumlah=&unit=…`, from the gap pages).
+fn gap_prefill(query: &ParamsMap) -> Option<GapPrefill> {
+    let competency = query.get("kompetensi").filter(|c| !c.trim().is_empty())?;
+    Some(GapPrefill {
+        competency,
+        target_level: query.get("level").unwrap_or_default(),
+        headcount: query.get("jumlah").unwrap_or_default(),
+        units: query.get_all("unit").unwrap_or_default(),
+    })
 }
 
 #[component]

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::ErrorView;
 use super::error_view::{FormError, form_error};
 use super::labels::long_date;
-use super::locale::use_locale;
+use super::locale::{localized, use_locale};
 use crate::api::{DecideJpEntry, get_staff_jp};
 use crate::i18n::td_string;
 use crate::model::{AgencyJp, JP_YEARLY_MINIMUM, MAX_ENROLLMENT_NOTE};
@@ -64,7 +64,12 @@ fn AgencyView(agency: AgencyJp, decide: ServerAction<DecideJpEntry>) -> impl Int
             let below = s.jp < JP_YEARLY_MINIMUM;
             view! {
                 <tr class=below.then_some("below-minimum")>
-                    <td>{s.name.clone()}</td>
+                    <td>
+                        {s.name.clone()}<br />
+                        <a class="hint" href=localized(locale, &format!("/orang/{}/kompetensi", s.person_id))>
+                            {td_string!(locale, assessment.link)}
+                        </a>
+                    </td>
                     <td>{s.nip.clone()}</td>
                     <td>{s.unit.clone()}</td>
                     <td>{format!("{} / {}", s.jp, JP_YEARLY_MINIMUM)}</td>
@@ -114,6 +119,11 @@ fn AgencyView(agency: AgencyJp, decide: ServerAction<DecideJpEntry>) -> impl Int
         <section aria-labelledby=format!("agency-{}", agency.slug)>
             <h2 id=format!("agency-{}", agency.slug)>{agency.name.clone()}</h2>
             <p class="lead">{summary}</p>
+            <p>
+                <a href=localized(locale, &format!("/organisasi/{}/kesenjangan", agency.slug))>
+                    {td_string!(locale, gaps.link)}
+                </a>
+            </p>
             <p class="downloads">
                 {td_string!(locale, jp.exports)} " "
                 <a href=format!("{base}/jp-staf.csv?tahun={year}") download>{td_string!(locale, jp.export_staff)}" (CSV)"</a>

@@ -4,6 +4,7 @@
 // Test helpers may panic: a panic is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod assessments;
 mod attendance;
 mod auth;
 mod candidate_index;
@@ -15,6 +16,7 @@ mod enrollment_trials;
 mod enrollments;
 mod external;
 mod fulfilment;
+mod gaps;
 mod harness;
 mod invitations;
 mod jp_ledger;

@@ -4,6 +4,7 @@
 // Test helpers may panic: a panic is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod assessments;
 mod auth;
 mod catalogue;
 mod certificates;

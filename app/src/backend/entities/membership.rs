@@ -15,6 +15,8 @@ pub struct Model {
     pub unit: Option<String>,
     /// Pangkat/golongan of a civil servant, e.g. "Penata Muda, III/a".
     pub rank: Option<String>,
+    /// The name of the position the civil servant is developed for, if any.
+    pub target_position: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

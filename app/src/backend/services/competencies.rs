@@ -82,7 +82,7 @@ pub async fn positions<C: ConnectionTrait>(conn: &C) -> Result<Vec<PositionView>
 }
 
 /// Stored indicators (one per line) as a list.
-fn indicator_lines(stored: &str) -> Vec<String> {
+pub(crate) fn indicator_lines(stored: &str) -> Vec<String> {
     stored.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 

@@ -2,6 +2,7 @@
 //! own rules (who may, on which organisation's data); the UI hiding a button is never the check.
 
 pub mod access_requests;
+pub mod assessments;
 pub mod attendance;
 pub mod certificates;
 pub mod collaborations;

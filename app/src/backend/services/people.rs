@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use chrono::Utc;
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -18,6 +19,17 @@ use crate::backend::db;
 use crate::backend::entities::{membership, organisation, person};
 use crate::error::{AppError, ConflictReason};
 use crate::model::{MemberRow, MembershipView, PersonProfile, Role};
+
+/// The ids of the agency's civil servants, as a subquery: an agency may have thousands, so
+/// callers filter with `in_subquery` rather than fetching a list of ids.
+pub(crate) fn staff_ids(agency_id: i32) -> SelectStatement {
+    Query::select()
+        .column(membership::Column::PersonId)
+        .from(membership::Entity)
+        .and_where(membership::Column::OrganisationId.eq(agency_id))
+        .and_where(membership::Column::Role.eq(Role::Asn.as_db()))
+        .to_owned()
+}
 
 /// A person's memberships with their organisations.
 async fn memberships_of<C: ConnectionTrait>(

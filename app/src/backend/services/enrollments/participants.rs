@@ -17,6 +17,7 @@ use crate::backend::entities::{
     offer_competency, person, seat_pool,
 };
 use crate::backend::services::notifications;
+use crate::backend::services::people::staff_ids;
 use crate::error::AppError;
 use crate::model::{
     CollaborationSeats, CompetencyTag, EnrollmentStatus, Nominee, NotificationEvent, Role,
@@ -178,12 +179,7 @@ async fn reached<C: ConnectionTrait>(
         .and_where(offer_competency::Column::CompetencyId.eq(competency_id))
         .and_where(offer_competency::Column::Level.gte(level))
         .to_owned();
-    let staff = Query::select()
-        .column(membership::Column::PersonId)
-        .from(membership::Entity)
-        .and_where(membership::Column::OrganisationId.eq(agency_id))
-        .and_where(membership::Column::Role.eq(Role::Asn.as_db()))
-        .to_owned();
+    let staff = staff_ids(agency_id);
     let people = certificate::Entity::find()
         .select_only()
         .column(certificate::Column::PersonId)

@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::entry_view;
 use crate::backend::auth::Actor;
 use crate::backend::entities::{jp_entry, learning_form, membership, organisation, person};
+use crate::backend::services::people::staff_ids;
 use crate::domain::calendar::{WIB, ledger_year};
 use crate::error::AppError;
 use crate::model::{
@@ -64,12 +64,7 @@ async fn staff_rows<C: ConnectionTrait>(
         .all(conn)
         .await?;
     // Summed in the database over the agency's staff (a subquery, not a list of ids).
-    let staff = Query::select()
-        .column(membership::Column::PersonId)
-        .from(membership::Entity)
-        .and_where(membership::Column::OrganisationId.eq(agency_id))
-        .and_where(membership::Column::Role.eq(Role::Asn.as_db()))
-        .to_owned();
+    let staff = staff_ids(agency_id);
     let sums: HashMap<i32, i64> = jp_entry::Entity::find()
         .select_only()
         .column(jp_entry::Column::PersonId)

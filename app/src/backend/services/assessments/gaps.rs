@@ -1,0 +1,153 @@
+//! The agency heatmap (competencies × units) and the people behind one of its cells.
+
+use std::collections::{BTreeSet, HashMap};
+
+use sea_orm::ConnectionTrait;
+
+use super::agency::{StaffProfile, agency_for, competencies_by_id, staff_profiles, standards};
+use crate::backend::auth::Actor;
+use crate::domain::calendar::WIB;
+use crate::domain::profile::{Gap, group_gap};
+use crate::error::AppError;
+use crate::model::{GapBasis, GapCell, GapMap, GapMapRow, GapPeople, GapPerson, LevelView};
+
+/// The cell of a group from its members' (gap, required level) pairs.
+fn cell(members: &[(Gap, i16)]) -> GapCell {
+    let group = group_gap(members.iter().map(|(gap, _)| *gap));
+    GapCell {
+        required_of: group.required_of,
+        below: group.below,
+        unassessed: group.unassessed,
+        mean_gap: group.mean_gap,
+        top_required: members
+            .iter()
+            .filter(|(gap, _)| matches!(gap, Gap::Below(_)))
+            .map(|(_, required)| *required)
+            .max(),
+    }
+}
+
+/// Each civil servant's (competency id, required level, gap) against their standard.
+fn measured<'a>(
+    staff: &'a [StaffProfile],
+    standards: &'a HashMap<String, HashMap<i32, i16>>,
+    basis: GapBasis,
+) -> impl Iterator<Item = (&'a StaffProfile, i32, i16, Gap)> + 'a {
+    staff.iter().flat_map(move |person| {
+        let standard = person.measured_against(basis).and_then(|name| standards.get(name.trim()));
+        standard.into_iter().flatten().map(move |(competency_id, required)| {
+            let current = person.current.get(competency_id).map(|c| c.level);
+            (person, *competency_id, *required, Gap::of(*required, current))
+        })
+    })
+}
+
+/// The agency `slug`'s heatmap against `basis`, for its leads and the province.
+pub async fn gap_map<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+    basis: GapBasis,
+) -> Result<GapMap, AppError> {
+    let (agency, lead) = agency_for(conn, actor, slug).await?;
+    let staff = staff_profiles(conn, agency.id).await?;
+    let standards = standards(conn).await?;
+    let units: Vec<String> = staff
+        .iter()
+        .map(|p| p.unit.clone().unwrap_or_default())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let column: HashMap<&str, usize> =
+        units.iter().enumerate().map(|(i, u)| (u.as_str(), i)).collect();
+    let mut groups: HashMap<i32, Vec<Vec<(Gap, i16)>>> = HashMap::new();
+    for (person, competency_id, required, gap) in measured(&staff, &standards, basis) {
+        let at = column.get(person.unit.as_deref().unwrap_or_default()).copied().unwrap_or(0);
+        groups.entry(competency_id).or_insert_with(|| vec![Vec::new(); units.len()])[at]
+            .push((gap, required));
+    }
+    let named = competencies_by_id(conn, groups.keys().copied()).await?;
+    let mut rows: Vec<GapMapRow> = groups
+        .into_iter()
+        .filter_map(|(id, by_unit)| {
+            let c = named.get(&id)?;
+            let all: Vec<(Gap, i16)> = by_unit.iter().flatten().copied().collect();
+            Some(GapMapRow {
+                code: c.code.clone(),
+                name_id: c.name_id.clone(),
+                name_en: c.name_en.clone(),
+                cells: by_unit.iter().map(|members| cell(members)).collect(),
+                total: cell(&all),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| b.total.below.cmp(&a.total.below).then_with(|| a.code.cmp(&b.code)));
+    Ok(GapMap {
+        agency_slug: agency.slug,
+        agency_name: agency.name,
+        basis,
+        units,
+        rows,
+        staff: u32::try_from(staff.len()).unwrap_or(u32::MAX),
+        may_act: lead,
+    })
+}
+
+/// The civil servants of the agency `slug` (of `unit` only, when given; "" for no unit) whose
+/// standard requires the competency `code`, with where each stands.
+pub async fn gap_people<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+    code: &str,
+    unit: Option<&str>,
+    basis: GapBasis,
+) -> Result<GapPeople, AppError> {
+    let (agency, lead) = agency_for(conn, actor, slug).await?;
+    let found = super::form::competency_by_code(conn, code).await?;
+    let staff = staff_profiles(conn, agency.id).await?;
+    let standards = standards(conn).await?;
+    let in_unit =
+        |p: &StaffProfile| unit.is_none_or(|u| p.unit.as_deref().unwrap_or_default() == u);
+    let mut gaps = Vec::new();
+    let mut people: Vec<(Gap, GapPerson)> = measured(&staff, &standards, basis)
+        .filter(|(person, competency_id, _, _)| *competency_id == found.id && in_unit(person))
+        .map(|(person, _, required, gap)| {
+            gaps.push((gap, required));
+            let current = person.current.get(&found.id).map(|c| LevelView {
+                level: c.level,
+                kind: c.kind,
+                on: c.at.with_timezone(&WIB).date_naive(),
+            });
+            let shown = GapPerson {
+                person_id: person.person_id,
+                name: person.name.clone(),
+                nip: person.nip.clone(),
+                unit: person.unit.clone(),
+                position: person.measured_against(basis).map(str::to_owned),
+                required,
+                current,
+            };
+            (gap, shown)
+        })
+        .collect();
+    // Below first (the largest gap first), then the unassessed, then those who meet it.
+    let order = |gap: &Gap| match gap {
+        Gap::Below(levels) => (0, -levels),
+        Gap::Unassessed => (1, 0),
+        Gap::Meets => (2, 0),
+    };
+    people.sort_by(|(a, p), (b, q)| order(a).cmp(&order(b)).then_with(|| p.name.cmp(&q.name)));
+    Ok(GapPeople {
+        agency_slug: agency.slug,
+        agency_name: agency.name,
+        basis,
+        code: found.code,
+        name_id: found.name_id,
+        name_en: found.name_en,
+        unit: unit.map(str::to_owned),
+        people: people.into_iter().map(|(_, p)| p).collect(),
+        cell: cell(&gaps),
+        may_act: lead,
+    })
+}
