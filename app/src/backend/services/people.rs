@@ -31,6 +31,26 @@ pub(crate) fn staff_ids(agency_id: i32) -> SelectStatement {
         .to_owned()
 }
 
+/// The agency's active civil servants (only those of `only`, when given), each with their
+/// membership, in no particular order.
+pub(crate) async fn active_staff<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: i32,
+    only: Option<Vec<i32>>,
+) -> Result<Vec<(membership::Model, person::Model)>, AppError> {
+    let mut query = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(agency_id))
+        .filter(membership::Column::Role.eq(Role::Asn.as_db()));
+    if let Some(ids) = only {
+        query = query.filter(membership::Column::PersonId.is_in(ids));
+    }
+    let rows = query.find_also_related(person::Entity).all(conn).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(m, p)| Some((m, p.filter(|p| p.deactivated_at.is_none())?)))
+        .collect())
+}
+
 /// A person's memberships with their organisations.
 async fn memberships_of<C: ConnectionTrait>(
     conn: &C,

@@ -8,10 +8,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
-    certificate, competency, competency_assessment, membership, offer_competency, organisation,
-    person, position, position_requirement,
+    certificate, competency, competency_assessment, offer_competency, organisation, position,
+    position_requirement,
 };
-use crate::backend::services::people::staff_ids;
+use crate::backend::services::people::{active_staff, staff_ids};
 use crate::domain::profile::{CurrentLevel, Rating, current_levels};
 use crate::error::AppError;
 use crate::model::{AssessmentKind, GapBasis, Role};
@@ -59,12 +59,7 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
     conn: &C,
     agency_id: i32,
 ) -> Result<Vec<StaffProfile>, AppError> {
-    let members = membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(agency_id))
-        .filter(membership::Column::Role.eq(Role::Asn.as_db()))
-        .find_also_related(person::Entity)
-        .all(conn)
-        .await?;
+    let members = active_staff(conn, agency_id, None).await?;
     let mut ratings: HashMap<i32, Vec<Rating>> = HashMap::new();
     let rows = competency_assessment::Entity::find()
         .filter(competency_assessment::Column::PersonId.in_subquery(staff_ids(agency_id)))
@@ -117,10 +112,9 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
     }
     Ok(members
         .into_iter()
-        .filter_map(|(m, p)| {
-            let p = p.filter(|p| p.deactivated_at.is_none())?;
+        .map(|(m, p)| {
             let mine = ratings.remove(&p.id).unwrap_or_default();
-            Some(StaffProfile {
+            StaffProfile {
                 person_id: p.id,
                 name: p.full_name,
                 nip: p.nip,
@@ -128,7 +122,7 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
                 position: m.position,
                 target_position: m.target_position,
                 current: current_levels(&mine),
-            })
+            }
         })
         .collect())
 }

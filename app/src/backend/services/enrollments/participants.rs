@@ -13,11 +13,11 @@ use sea_orm::{
 use super::active_in;
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
-    certificate, collaboration, competency, competency_need_detail, enrollment, membership, offer,
-    offer_competency, person, seat_pool,
+    certificate, collaboration, competency, competency_need_detail, enrollment, offer,
+    offer_competency, seat_pool,
 };
 use crate::backend::services::notifications;
-use crate::backend::services::people::staff_ids;
+use crate::backend::services::people::{active_staff, staff_ids};
 use crate::error::AppError;
 use crate::model::{
     CollaborationSeats, CompetencyTag, EnrollmentStatus, Nominee, NotificationEvent, Role,
@@ -30,19 +30,10 @@ pub(super) async fn staff_of<C: ConnectionTrait>(
     agency_id: i32,
     only: Option<Vec<i32>>,
 ) -> Result<Vec<StaffChoice>, AppError> {
-    let mut query = membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(agency_id))
-        .filter(membership::Column::Role.eq(Role::Asn.as_db()));
-    if let Some(ids) = only {
-        query = query.filter(membership::Column::PersonId.is_in(ids));
-    }
-    let rows = query.find_also_related(person::Entity).all(conn).await?;
-    let mut staff: Vec<StaffChoice> = rows
+    let mut staff: Vec<StaffChoice> = active_staff(conn, agency_id, only)
+        .await?
         .into_iter()
-        .filter_map(|(m, p)| {
-            let p = p.filter(|p| p.deactivated_at.is_none())?;
-            Some(StaffChoice { person_id: p.id, name: p.full_name, nip: p.nip, unit: m.unit })
-        })
+        .map(|(m, p)| StaffChoice { person_id: p.id, name: p.full_name, nip: p.nip, unit: m.unit })
         .collect();
     staff.sort_by(|a, b| a.name.cmp(&b.name).then(a.person_id.cmp(&b.person_id)));
     Ok(staff)

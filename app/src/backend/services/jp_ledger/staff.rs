@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use super::entry_view;
 use crate::backend::auth::Actor;
-use crate::backend::entities::{jp_entry, learning_form, membership, organisation, person};
-use crate::backend::services::people::staff_ids;
+use crate::backend::entities::{jp_entry, learning_form, organisation, person};
+use crate::backend::services::people::{active_staff, staff_ids};
 use crate::domain::calendar::{WIB, ledger_year};
 use crate::error::AppError;
 use crate::model::{
@@ -57,12 +57,7 @@ async fn staff_rows<C: ConnectionTrait>(
     agency_id: i32,
     year: i32,
 ) -> Result<Vec<StaffJpRow>, AppError> {
-    let members = membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(agency_id))
-        .filter(membership::Column::Role.eq(Role::Asn.as_db()))
-        .find_also_related(person::Entity)
-        .all(conn)
-        .await?;
+    let members = active_staff(conn, agency_id, None).await?;
     // Summed in the database over the agency's staff (a subquery, not a list of ids).
     let staff = staff_ids(agency_id);
     let sums: HashMap<i32, i64> = jp_entry::Entity::find()
@@ -80,15 +75,12 @@ async fn staff_rows<C: ConnectionTrait>(
         .collect();
     let mut rows: Vec<StaffJpRow> = members
         .into_iter()
-        .filter_map(|(m, p)| {
-            let p = p.filter(|p| p.deactivated_at.is_none())?;
-            Some(StaffJpRow {
-                jp: i32::try_from(sums.get(&p.id).copied().unwrap_or(0)).unwrap_or(i32::MAX),
-                person_id: p.id,
-                name: p.full_name,
-                nip: p.nip,
-                unit: m.unit,
-            })
+        .map(|(m, p)| StaffJpRow {
+            jp: i32::try_from(sums.get(&p.id).copied().unwrap_or(0)).unwrap_or(i32::MAX),
+            person_id: p.id,
+            name: p.full_name,
+            nip: p.nip,
+            unit: m.unit,
         })
         .collect();
     rows.sort_by(|a, b| a.jp.cmp(&b.jp).then_with(|| a.name.cmp(&b.name)));
