@@ -2,6 +2,7 @@
 //! against its own organisation and another one, must be allowed or refused exactly as its rule
 //! says. The lists are checked against what the application registers, so a new server function
 //! or page without a rule here fails the test.
+mod assessment_rules;
 mod collaboration_rules;
 mod course_fixtures;
 mod fixtures;

@@ -36,6 +36,38 @@ pub fn page_rules() -> Vec<PageRule> {
             allowed: |p, _| p.agency_lead(),
         },
         PageRule {
+            route: "/kompetensi-saya",
+            url: |_, _| "/kompetensi-saya".into(),
+            allowed: |p, _| matches!(p, Persona::Asn | Persona::ProvinceAdmin),
+        },
+        PageRule {
+            route: "/kompetensi-saya/:code",
+            url: |_, _| "/kompetensi-saya/MNJ-01".into(),
+            allowed: |p, _| matches!(p, Persona::Asn | Persona::ProvinceAdmin),
+        },
+        PageRule {
+            route: "/orang/:id/kompetensi",
+            url: |_, f| format!("/orang/{}/kompetensi", f.person_id),
+            allowed: |p, side| {
+                (p.agency_lead() && side == Side::Own) || (p.province() && side == Side::Other)
+            },
+        },
+        PageRule {
+            route: "/orang/:id/kompetensi/:code",
+            url: |_, f| format!("/orang/{}/kompetensi/MNJ-01", f.person_id),
+            allowed: |p, side| p.agency_lead() && side == Side::Own,
+        },
+        PageRule {
+            route: "/organisasi/:slug/kesenjangan",
+            url: |t, _| format!("/organisasi/{}/kesenjangan", t.slug),
+            allowed: |p, side| (p.agency_lead() && side == Side::Own) || p.province(),
+        },
+        PageRule {
+            route: "/organisasi/:slug/kesenjangan/:code",
+            url: |t, _| format!("/organisasi/{}/kesenjangan/MNJ-01", t.slug),
+            allowed: |p, side| (p.agency_lead() && side == Side::Own) || p.province(),
+        },
+        PageRule {
             route: "/persetujuan-pendaftaran",
             url: |_, _| "/persetujuan-pendaftaran".into(),
             allowed: |p, _| p.agency_lead(),
