@@ -67,6 +67,8 @@ pub enum ConflictReason {
     /// The certificate was revoked by its university (it can be neither downloaded nor revoked
     /// again).
     CertificateRevoked,
+    /// Only a completed course can be evaluated.
+    NotCompleted,
 }
 
 impl AppError {

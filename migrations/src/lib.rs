@@ -34,6 +34,7 @@ mod m20261129_000025_create_attendance;
 mod m20261130_000026_create_certificates;
 mod m20261130_000027_create_jp_entries;
 mod m20261130_000028_create_competency_assessments;
+mod m20261130_000029_create_course_evaluations;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000026_create_certificates::Migration),
             Box::new(m20261130_000027_create_jp_entries::Migration),
             Box::new(m20261130_000028_create_competency_assessments::Migration),
+            Box::new(m20261130_000029_create_course_evaluations::Migration),
         ]
     }
 }

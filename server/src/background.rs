@@ -1,5 +1,6 @@
 //! Work the server does besides answering requests: purging ended sessions, keeping stored
-//! matches fresh from the matching queue, and sending the outbox's mail. Every task is safe to
+//! matches fresh from the matching queue, opening the behaviour reviews that fell due, and
+//! sending the outbox's mail. Every task is safe to
 //! run in several processes at once (see each function).
 
 use std::time::Duration;
@@ -12,6 +13,7 @@ use sea_orm::DatabaseConnection;
 pub fn spawn_all(db: &DatabaseConnection, mailer: Option<Mailer>) {
     tokio::spawn(purge_sessions(db.clone()));
     tokio::spawn(refresh_matches(db.clone()));
+    tokio::spawn(open_behaviour_reviews(db.clone()));
     if let Some(mailer) = mailer {
         tokio::spawn(send_mail(db.clone(), mailer));
     }
@@ -28,6 +30,20 @@ async fn purge_sessions(db: DatabaseConnection) {
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "ended sessions deleted"),
             Err(error) => tracing::warn!(?error, "session purge failed"),
+        }
+    }
+}
+
+/// Every hour, opens the behaviour reviews that fell due and tells who rates each. Several
+/// processes may: each review is inserted once, and only its inserter announces it.
+async fn open_behaviour_reviews(db: DatabaseConnection) {
+    let mut every = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match app::backend::services::evaluations::open_due_reviews(&db).await {
+            Ok(0) => {}
+            Ok(opened) => tracing::info!(opened, "behaviour reviews opened"),
+            Err(error) => tracing::warn!(?error, "opening behaviour reviews failed"),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod certificates;
 pub mod collaborations;
 pub mod competencies;
 pub mod enrollments;
+pub mod evaluations;
 pub mod invitations;
 pub mod jp;
 pub mod login;
@@ -51,6 +52,9 @@ pub use enrollments::{
     CancelEnrollment, DecideEnrollment, Enroll, NominateStaff, SetEnrollmentApproval,
     cancel_enrollment, decide_enrollment, enroll, get_collaboration_seats, get_course_seats,
     get_enrollment_approvals, get_own_enrollments, nominate_staff, set_enrollment_approval,
+};
+pub use evaluations::{
+    EvaluateCourse, RateBehaviour, evaluate_course, get_pending_reviews, rate_behaviour,
 };
 pub use invitations::{AcceptInvitation, InviteMember, get_invitation};
 pub use jp::{

@@ -172,6 +172,8 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ),
     // One active enrollment per person and course: a race of the same person's two requests.
     ("uq_enrollments_active", "enrollments.person_id, enrollments.offer_id", "enrollment"),
+    // One reaction per completed enrollment: the participant rated the course already.
+    ("uq_course_evaluations_enrollment", "course_evaluations.enrollment_id", "level"),
 ];
 
 /// The form field behind a unique-constraint violation message of either database.

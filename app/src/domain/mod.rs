@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod completion;
+pub mod evaluation;
 pub mod jp;
 pub mod matching;
 pub mod profile;

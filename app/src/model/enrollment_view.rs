@@ -73,6 +73,8 @@ pub struct OwnEnrollment {
     pub completed_at: Option<DateTime<Utc>>,
     /// The code of the certificate, once completed.
     pub certificate: Option<String>,
+    /// The participant's own rating of the course (1–5), once given.
+    pub reaction: Option<i16>,
 }
 
 /// One enrollment waiting for an agency lead's decision.

@@ -13,6 +13,7 @@ mod course_form;
 mod email;
 mod enrollment;
 mod enrollment_view;
+mod evaluation;
 mod gap_map;
 mod import;
 mod jp_ledger;
@@ -71,6 +72,7 @@ pub use enrollment_view::{
     AgencyApprovals, CollaborationSeats, CourseSeats, Nominee, OwnEnrollment, OwnPlace,
     PendingEnrollment, SeatViewer, StaffChoice, StaffFilter,
 };
+pub use evaluation::{EvaluationDraft, MAX_EVALUATION_COMMENT, PendingReview};
 pub use gap_map::{GapBasis, GapCell, GapMap, GapMapRow, GapPeople, GapPerson, GapPrefill};
 pub use import::{DictionaryImportReport, ImportRowError};
 pub use jp_ledger::{

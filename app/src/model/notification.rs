@@ -41,6 +41,9 @@ pub enum NotificationEvent {
     /// To the person: a lead verified (`credited`, with `jp`) or rejected (with `note`) the
     /// learning `title` they submitted for their JP ledger.
     JpEntryDecided { title: String, credited: bool, jp: i32, note: String },
+    /// To the supervisor (or the agency's leads): the review of how `person` applies what
+    /// `course` taught them is due.
+    BehaviourReviewDue { person: String, course: String },
 }
 
 /// One notification in the centre.

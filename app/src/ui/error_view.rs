@@ -117,6 +117,9 @@ pub fn message(locale: Locale, error: &AppError) -> String {
         AppError::Conflict(ConflictReason::CertificateRevoked) => {
             td_string!(locale, error.conflict_certificate_revoked).to_owned()
         }
+        AppError::Conflict(ConflictReason::NotCompleted) => {
+            td_string!(locale, error.conflict_not_completed).to_owned()
+        }
         AppError::RateLimited { retry_after_secs } => {
             td_string!(locale, error.rate_limited, seconds = *retry_after_secs).to_string()
         }

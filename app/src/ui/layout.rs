@@ -99,6 +99,9 @@ fn SignedInLinks() -> impl IntoView {
             <li>
                 <a href=localized(locale, "/jp-staf")>{td_string!(locale, jp.nav_staff)}</a>
             </li>
+            <li>
+                <a href=localized(locale, "/penilaian-perilaku")>{td_string!(locale, evaluation.nav)}</a>
+            </li>
         })}
         {viewer.province_admin.then(|| view! {
             <li>

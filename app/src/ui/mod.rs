@@ -5,6 +5,7 @@ mod access_request_page;
 mod access_requests_section;
 mod approvals_page;
 mod assessment_page;
+mod behaviour_reviews_page;
 mod catalogue_page;
 mod collaboration_page;
 mod collaboration_seats;
@@ -65,6 +66,7 @@ use crate::i18n::{Locale, td_string};
 use access_request_page::AccessRequestPage;
 use approvals_page::ApprovalsPage;
 use assessment_page::AssessmentPage;
+use behaviour_reviews_page::BehaviourReviewsPage;
 use catalogue_page::CataloguePage;
 use collaboration_page::CollaborationPage;
 use competency_profile_page::{OwnCompetencyPage, StaffCompetencyPage};
@@ -154,6 +156,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("kursus-saya") view=OwnCoursesPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("jp-saya") view=OwnJpPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("jp-staf") view=StaffJpPage ssr=SsrMode::Async />
+                    <Route
+                        path=StaticSegment("penilaian-perilaku")
+                        view=BehaviourReviewsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=StaticSegment("kompetensi-saya")
                         view=OwnCompetencyPage

@@ -126,6 +126,13 @@ pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
             td_string!(locale, notification.jp_rejected, title = title.clone(), note = note.clone())
                 .to_string()
         }
+        NotificationEvent::BehaviourReviewDue { person, course } => td_string!(
+            locale,
+            notification.behaviour_due,
+            person = person.clone(),
+            course = course.clone()
+        )
+        .to_string(),
     }
 }
 
@@ -158,6 +165,9 @@ pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
         }
         NotificationEvent::JpEntryDecided { title, .. } => {
             td_string!(locale, notification.headline_jp, title = title.clone()).to_string()
+        }
+        NotificationEvent::BehaviourReviewDue { course, .. } => {
+            td_string!(locale, notification.headline_behaviour, course = course.clone()).to_string()
         }
     }
 }

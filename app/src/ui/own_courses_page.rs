@@ -8,16 +8,20 @@ use super::ErrorView;
 use super::error_view::{FormError, form_error};
 use super::labels::{enrollment_status_label, long_date};
 use super::locale::{localized, use_locale};
-use crate::api::{CancelEnrollment, get_own_enrollments};
+use crate::api::{CancelEnrollment, EvaluateCourse, get_own_enrollments};
 use crate::i18n::td_string;
-use crate::model::{EnrollmentStatus, OwnEnrollment};
+use crate::model::{EnrollmentStatus, MAX_EVALUATION_COMMENT, OwnEnrollment};
 
 /// The page.
 #[component]
 pub fn OwnCoursesPage() -> impl IntoView {
     let locale = use_locale();
     let cancel = ServerAction::<CancelEnrollment>::new();
-    let list = Resource::new(move || cancel.version().get(), |_| get_own_enrollments());
+    let evaluate = ServerAction::<EvaluateCourse>::new();
+    let list = Resource::new(
+        move || (cancel.version().get(), evaluate.version().get()),
+        |_| get_own_enrollments(),
+    );
     view! {
         <Title text=td_string!(locale, enrollment.own_title) />
         <Meta name="robots" content="noindex" />
@@ -26,7 +30,7 @@ pub fn OwnCoursesPage() -> impl IntoView {
         <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
             <Suspense>
                 {move || Suspend::new(async move {
-                    list.await.map(|list| view! { <OwnCoursesView list cancel /> })
+                    list.await.map(|list| view! { <OwnCoursesView list cancel evaluate /> })
                 })}
             </Suspense>
         </ErrorBoundary>
@@ -37,9 +41,11 @@ pub fn OwnCoursesPage() -> impl IntoView {
 fn OwnCoursesView(
     list: Vec<OwnEnrollment>,
     cancel: ServerAction<CancelEnrollment>,
+    evaluate: ServerAction<EvaluateCourse>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let error = move || form_error(cancel.value().get());
+    let error =
+        move || form_error(cancel.value().get()).or_else(|| form_error(evaluate.value().get()));
     if list.is_empty() {
         return view! {
             <p>
@@ -101,6 +107,8 @@ fn OwnCoursesView(
                     </a>
                 }
             });
+            let rating = (row.place.status == EnrollmentStatus::Completed)
+                .then(|| reaction_cell(locale, row.place.enrollment_id, row.reaction, evaluate));
             view! {
                 <tr>
                     <td><a href=href>{row.course_title}</a>{nominated}</td>
@@ -108,7 +116,7 @@ fn OwnCoursesView(
                     <td>{row.first_day.map(|d| long_date(locale, d))}</td>
                     <td>{row.jp}</td>
                     <td data-status=row.place.status.as_db()>{status}{position}{note}{result}</td>
-                    <td>{give_up}{certificate}</td>
+                    <td>{give_up}{certificate}{rating}</td>
                 </tr>
             }
         })
@@ -130,6 +138,38 @@ fn OwnCoursesView(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+    .into_any()
+}
+
+/// A completed course's rating by its participant: the form until given, then the rating.
+fn reaction_cell(
+    locale: crate::i18n::Locale,
+    enrollment: i32,
+    reaction: Option<i16>,
+    evaluate: ServerAction<EvaluateCourse>,
+) -> AnyView {
+    if let Some(given) = reaction {
+        let text = td_string!(locale, evaluation.your_rating, reaction = given).to_string();
+        return view! { <p class="hint" data-reaction=given>{text}</p> }.into_any();
+    }
+    let choices = (1..=5).map(|n: i16| view! { <option value=n>{n}</option> }).collect_view();
+    let (select, note) = (format!("reaction-{enrollment}"), format!("comment-{enrollment}"));
+    view! {
+        <details class="reaction-form">
+            <summary>{td_string!(locale, evaluation.rate_course)}</summary>
+            <ActionForm action=evaluate attr:class="stacked-form">
+                <input type="hidden" name="enrollment" value=enrollment />
+                <label for=select.clone()>{td_string!(locale, evaluation.reaction)}</label>
+                <select id=select name="level" required>
+                    <option value="">{td_string!(locale, evaluation.choose)}</option>
+                    {choices}
+                </select>
+                <label for=note.clone()>{td_string!(locale, evaluation.comment)}</label>
+                <textarea id=note name="comment" rows="2" maxlength=MAX_EVALUATION_COMMENT></textarea>
+                <button class="button button-small" type="submit">{td_string!(locale, evaluation.send)}</button>
+            </ActionForm>
+        </details>
     }
     .into_any()
 }

@@ -14,6 +14,7 @@ mod collaborations;
 mod connection;
 mod enrollment_trials;
 mod enrollments;
+mod evaluations;
 mod external;
 mod fulfilment;
 mod gaps;

@@ -12,6 +12,7 @@ mod collaborations;
 mod crash;
 mod dictionary;
 mod enrollments;
+mod evaluations;
 mod exports;
 mod external_login;
 mod invitations;

@@ -3,6 +3,7 @@
 
 pub mod access_request;
 pub mod attendance;
+pub mod behaviour_review;
 pub mod certificate;
 pub mod check_in_code;
 pub mod collaboration;
@@ -13,6 +14,7 @@ pub mod competency_level;
 pub mod competency_need_detail;
 pub mod competency_type;
 pub mod course_detail;
+pub mod course_evaluation;
 pub mod course_session;
 pub mod dictionary_import;
 pub mod enrollment;

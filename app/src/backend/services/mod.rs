@@ -10,6 +10,7 @@ pub mod competencies;
 pub mod completion;
 pub mod dictionary_import;
 pub mod enrollments;
+pub mod evaluations;
 pub mod exports;
 pub mod invitations;
 pub mod jp_ledger;

@@ -1,6 +1,6 @@
 //! The authorisation matrix's rules for competency assessment and the gap map: a civil servant's
 //! own profile, a profile as their agency's lead (or named supervisor) and the province see it,
-//! rating and planning, and an agency's gaps.
+//! rating and planning, and an agency's gaps; and for training evaluation.
 
 use leptos::server_fn::ServerFn;
 
@@ -14,7 +14,27 @@ fn leads(p: Persona, side: Side) -> bool {
 
 pub fn rules() -> Vec<Rule> {
     use app::api::assessments::*;
+    use app::api::evaluations::*;
     vec![
+        Rule {
+            // The fixture's enrollment is pending, not completed: only its holder gets as far
+            // as the refusal that says so (a conflict, not a denial).
+            path: EvaluateCourse::PATH,
+            body: |_, f| format!("enrollment={}&level=4&comment=", f.enrollment),
+            allowed: |_, _| false,
+        },
+        Rule {
+            // Everyone signed in gets their own list (empty for most).
+            path: GetPendingReviews::PATH,
+            body: |_, _| String::new(),
+            allowed: |p, _| p.signed_in(),
+        },
+        Rule {
+            // No review is open in the fixture: nobody may rate one.
+            path: RateBehaviour::PATH,
+            body: |_, f| format!("enrollment={}&level=4&comment=", f.enrollment),
+            allowed: |_, _| false,
+        },
         Rule {
             // Civil servants (the province administrator is also one, of BPSDM).
             path: GetOwnCompetencyProfile::PATH,

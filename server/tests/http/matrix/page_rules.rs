@@ -36,6 +36,11 @@ pub fn page_rules() -> Vec<PageRule> {
             allowed: |p, _| p.agency_lead(),
         },
         PageRule {
+            route: "/penilaian-perilaku",
+            url: |_, _| "/penilaian-perilaku".into(),
+            allowed: |p, _| p.signed_in(),
+        },
+        PageRule {
             route: "/kompetensi-saya",
             url: |_, _| "/kompetensi-saya".into(),
             allowed: |p, _| matches!(p, Persona::Asn | Persona::ProvinceAdmin),

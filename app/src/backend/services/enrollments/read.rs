@@ -15,7 +15,7 @@ use crate::backend::auth::Actor;
 use crate::backend::entities::{
     course_detail, course_session, enrollment, offer, organisation, person,
 };
-use crate::backend::services::certificates;
+use crate::backend::services::{certificates, evaluations};
 use crate::domain::calendar::WIB;
 use crate::error::AppError;
 use crate::model::{
@@ -121,6 +121,7 @@ pub async fn own<C: ConnectionTrait>(
     let nominators = names_of(conn, rows.iter().filter_map(|r| r.nominated_by)).await?;
     let positions = seats::line_positions(conn, &rows).await?;
     let certificates = certificates::codes_of(conn, rows.iter().map(|r| r.id)).await?;
+    let reactions = evaluations::reactions_of(conn, rows.iter().map(|r| r.id)).await?;
     let mut list = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(course) = courses.get(&row.offer_id) else { continue };
@@ -140,6 +141,7 @@ pub async fn own<C: ConnectionTrait>(
             min_post_test: course.min_post_test,
             completed_at: row.completed_at,
             certificate: certificates.get(&row.id).cloned(),
+            reaction: reactions.get(&row.id).copied(),
         });
     }
     Ok(list)

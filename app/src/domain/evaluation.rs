@@ -1,0 +1,119 @@
+//! Training evaluation in three of Kirkpatrick's levels, aggregated per course or per
+//! university: reaction (the participants' 1–5 rating after completing), learning (the mean
+//! post-test minus pre-test change of those with both scores), behaviour (the supervisor's 1–5
+//! rating of how the learning shows on the job, some weeks later); with the completion rate,
+//! they make the track record the matching engine weighs.
+
+use super::matching::TrackRecord;
+
+/// What one enrollment that ended contributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Outcome {
+    pub completed: bool,
+    /// 0–100 each.
+    pub pre_test: Option<i16>,
+    pub post_test: Option<i16>,
+    /// 1–5, from the participant.
+    pub reaction: Option<i16>,
+    /// 1–5, from the supervisor.
+    pub behaviour: Option<i16>,
+}
+
+/// The aggregates of a course or a university.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Summary {
+    /// Enrollments that ended (completed or not).
+    pub ended: u32,
+    pub completed: u32,
+    pub reactions: u32,
+    pub mean_reaction: Option<f32>,
+    /// Enrollments with both scores.
+    pub tested: u32,
+    /// Mean post − pre, in points (may be negative).
+    pub mean_learning: Option<f32>,
+    pub behaviours: u32,
+    pub mean_behaviour: Option<f32>,
+}
+
+impl Summary {
+    /// Completed / ended, none before anything ended.
+    pub fn completion_rate(&self) -> Option<f32> {
+        (self.ended > 0).then(|| self.completed as f32 / self.ended as f32)
+    }
+
+    /// The track record the matching engine weighs: only once something ended and someone
+    /// rated it, since a completion rate alone says little of the teaching.
+    pub fn track_record(&self) -> Option<TrackRecord> {
+        Some(TrackRecord {
+            completion_rate: self.completion_rate()?,
+            evaluation: self.mean_reaction?,
+        })
+    }
+}
+
+/// Aggregates the outcomes of the enrollments that ended.
+pub fn summarise(outcomes: impl IntoIterator<Item = Outcome>) -> Summary {
+    let mut summary = Summary::default();
+    let (mut reaction, mut learning, mut behaviour) = (0i64, 0i64, 0i64);
+    for outcome in outcomes {
+        summary.ended += 1;
+        summary.completed += u32::from(outcome.completed);
+        if let Some(r) = outcome.reaction {
+            summary.reactions += 1;
+            reaction += i64::from(r);
+        }
+        if let (Some(pre), Some(post)) = (outcome.pre_test, outcome.post_test) {
+            summary.tested += 1;
+            learning += i64::from(post) - i64::from(pre);
+        }
+        if let Some(b) = outcome.behaviour {
+            summary.behaviours += 1;
+            behaviour += i64::from(b);
+        }
+    }
+    let mean = |sum: i64, count: u32| (count > 0).then(|| sum as f32 / count as f32);
+    summary.mean_reaction = mean(reaction, summary.reactions);
+    summary.mean_learning = mean(learning, summary.tested);
+    summary.mean_behaviour = mean(behaviour, summary.behaviours);
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ended(
+        completed: bool,
+        scores: (Option<i16>, Option<i16>),
+        reaction: Option<i16>,
+    ) -> Outcome {
+        Outcome { completed, pre_test: scores.0, post_test: scores.1, reaction, behaviour: None }
+    }
+
+    #[test]
+    fn each_level_averages_only_those_who_gave_it() {
+        let summary = summarise([
+            ended(true, (Some(40), Some(80)), Some(5)),
+            ended(true, (Some(60), Some(70)), None),
+            ended(false, (None, Some(30)), Some(2)),
+            Outcome { behaviour: Some(4), ..ended(true, (Some(50), Some(40)), Some(4)) },
+        ]);
+        assert_eq!((summary.ended, summary.completed, summary.reactions), (4, 3, 3));
+        assert_eq!(summary.mean_reaction, Some(11.0 / 3.0));
+        // (40 + 10 − 10) / 3: a score that fell counts against the course.
+        assert_eq!((summary.tested, summary.mean_learning), (3, Some(40.0 / 3.0)));
+        assert_eq!((summary.behaviours, summary.mean_behaviour), (1, Some(4.0)));
+        assert_eq!(summary.completion_rate(), Some(0.75));
+        let record = summary.track_record().unwrap_or_else(|| panic!("rated"));
+        assert_eq!((record.completion_rate, record.evaluation), (0.75, 11.0 / 3.0));
+    }
+
+    #[test]
+    fn no_track_record_before_anything_ended_and_was_rated() {
+        assert_eq!(summarise([]), Summary::default());
+        assert_eq!(summarise([]).completion_rate(), None);
+        let unrated = summarise([ended(true, (None, None), None)]);
+        assert_eq!(unrated.completion_rate(), Some(1.0));
+        assert_eq!(unrated.track_record(), None);
+    }
+}
