@@ -4,6 +4,8 @@
 //! rating of how the learning shows on the job, some weeks later); with the completion rate,
 //! they make the track record the matching engine weighs.
 
+use serde::{Deserialize, Serialize};
+
 use super::matching::TrackRecord;
 
 /// What one enrollment that ended contributes.
@@ -20,7 +22,7 @@ pub struct Outcome {
 }
 
 /// The aggregates of a course or a university.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Summary {
     /// Enrollments that ended (completed or not).
     pub ended: u32,
@@ -51,31 +53,66 @@ impl Summary {
     }
 }
 
-/// Aggregates the outcomes of the enrollments that ended.
-pub fn summarise(outcomes: impl IntoIterator<Item = Outcome>) -> Summary {
-    let mut summary = Summary::default();
-    let (mut reaction, mut learning, mut behaviour) = (0i64, 0i64, 0i64);
-    for outcome in outcomes {
-        summary.ended += 1;
-        summary.completed += u32::from(outcome.completed);
+/// The counts and sums behind a [`Summary`], as a database aggregate returns them (a `COUNT` of
+/// those who gave a level and the `SUM` of what they gave), so that the means are taken by one
+/// rule whether the outcomes were read one by one or summed in SQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub ended: u32,
+    pub completed: u32,
+    pub reactions: u32,
+    pub reaction_sum: i64,
+    pub tested: u32,
+    /// Σ (post − pre) over those with both scores.
+    pub learning_sum: i64,
+    pub behaviours: u32,
+    pub behaviour_sum: i64,
+}
+
+impl Totals {
+    /// Adds what one ended enrollment contributes.
+    pub fn add(&mut self, outcome: Outcome) {
+        self.ended += 1;
+        self.completed += u32::from(outcome.completed);
         if let Some(r) = outcome.reaction {
-            summary.reactions += 1;
-            reaction += i64::from(r);
+            self.reactions += 1;
+            self.reaction_sum += i64::from(r);
         }
         if let (Some(pre), Some(post)) = (outcome.pre_test, outcome.post_test) {
-            summary.tested += 1;
-            learning += i64::from(post) - i64::from(pre);
+            self.tested += 1;
+            self.learning_sum += i64::from(post) - i64::from(pre);
         }
         if let Some(b) = outcome.behaviour {
-            summary.behaviours += 1;
-            behaviour += i64::from(b);
+            self.behaviours += 1;
+            self.behaviour_sum += i64::from(b);
         }
     }
-    let mean = |sum: i64, count: u32| (count > 0).then(|| sum as f32 / count as f32);
-    summary.mean_reaction = mean(reaction, summary.reactions);
-    summary.mean_learning = mean(learning, summary.tested);
-    summary.mean_behaviour = mean(behaviour, summary.behaviours);
-    summary
+}
+
+impl From<Totals> for Summary {
+    /// Each mean over only those who gave it; none when nobody did.
+    fn from(t: Totals) -> Self {
+        let mean = |sum: i64, count: u32| (count > 0).then(|| sum as f32 / count as f32);
+        Summary {
+            ended: t.ended,
+            completed: t.completed,
+            reactions: t.reactions,
+            mean_reaction: mean(t.reaction_sum, t.reactions),
+            tested: t.tested,
+            mean_learning: mean(t.learning_sum, t.tested),
+            behaviours: t.behaviours,
+            mean_behaviour: mean(t.behaviour_sum, t.behaviours),
+        }
+    }
+}
+
+/// Aggregates the outcomes of the enrollments that ended.
+pub fn summarise(outcomes: impl IntoIterator<Item = Outcome>) -> Summary {
+    let mut totals = Totals::default();
+    for outcome in outcomes {
+        totals.add(outcome);
+    }
+    totals.into()
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::evaluation::Summary;
+
 use super::{DeliveryMode, OfferKind, OfferPerson, OfferStatus, Region, ResearchOutput};
 
 /// Results per catalogue page.
@@ -241,8 +243,16 @@ pub enum OfferFacts {
     Research(ResearchFacts),
 }
 
+/// How a course went for those who took it, beside how all its university's courses went (the
+/// record the matching engine weighs).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct OfferEvaluation {
+    pub course: Summary,
+    pub university: Summary,
+}
+
 /// An offer's page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OfferDetail {
     pub card: OfferCard,
     pub status: OfferStatus,
@@ -253,6 +263,8 @@ pub struct OfferDetail {
     /// RFC 3339 of publication, if published.
     pub published_at: Option<String>,
     pub facts: OfferFacts,
+    /// A course's evaluation, once any of its university's enrollments ended.
+    pub evaluation: Option<OfferEvaluation>,
     /// Whether the viewer may edit it or move it along its lifecycle.
     pub manageable: bool,
     /// Whether the viewer may cancel it (its managers, and province administrators).

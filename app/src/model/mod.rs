@@ -49,8 +49,8 @@ pub use attendance::{
 };
 pub use catalogue::{
     CATALOGUE_COUNT_CAP, CATALOGUE_PAGE_SIZE, CatalogueFacets, CataloguePage, CatalogueQuery,
-    CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferFacts, Price,
-    ResearchFacts, SessionView, StatusChangeView,
+    CatalogueSort, CompetencyTag, CourseFacts, OfferCard, OfferDetail, OfferEvaluation, OfferFacts,
+    Price, ResearchFacts, SessionView, StatusChangeView,
 };
 pub use certificate::{
     CODE_ALPHABET as CERTIFICATE_CODE_ALPHABET, CODE_LEN as CERTIFICATE_CODE_LEN, CertificateView,

@@ -8,7 +8,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::ErrorView;
-use super::labels::localized_name;
+use super::labels::{localized_name, one_decimal};
 use super::locale::{localized, use_locale};
 use crate::api::get_gap_map;
 use crate::i18n::{Locale, td_string};
@@ -36,12 +36,6 @@ pub fn GapMapPage() -> impl IntoView {
     }
 }
 
-/// A mean gap in levels, with the locale's decimal separator.
-pub fn levels(locale: Locale, mean: f64) -> String {
-    let text = format!("{mean:.1}");
-    if locale == Locale::id { text.replace('.', ",") } else { text }
-}
-
 /// How dark a cell is: 0 (nobody below) to 4 (everyone below).
 fn shade(cell: &GapCell) -> String {
     if cell.required_of == 0 {
@@ -57,7 +51,7 @@ pub fn cell_text(locale: Locale, cell: &GapCell) -> String {
         td_string!(locale, gaps.cell, below = cell.below, of = cell.required_of).to_string();
     if let Some(mean) = cell.mean_gap.filter(|m| *m > 0.0) {
         text.push_str("; ");
-        text.push_str(&td_string!(locale, gaps.mean, gap = levels(locale, mean)).to_string());
+        text.push_str(&td_string!(locale, gaps.mean, gap = one_decimal(locale, mean)).to_string());
     }
     if cell.unassessed > 0 {
         text.push_str("; ");

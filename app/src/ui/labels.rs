@@ -208,6 +208,12 @@ pub fn localized_name<'a>(locale: Locale, id: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// A mean to one decimal, with the locale's decimal separator (4,3 in Indonesian).
+pub fn one_decimal(locale: Locale, value: f64) -> String {
+    let text = format!("{value:.1}");
+    if locale == Locale::id { text.replace('.', ",") } else { text }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

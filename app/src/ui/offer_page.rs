@@ -13,6 +13,7 @@ use super::labels::{
     localized_name, long_date, mode_label, offer_kind_label, output_label, rupiah, status_label,
 };
 use super::locale::{localized, use_locale};
+use super::offer_evaluation::OfferEvaluationView;
 use crate::api::{ChangeOfferStatus, get_offer, get_offer_history};
 use crate::domain::calendar::format_wib;
 use crate::i18n::td_string;
@@ -132,6 +133,11 @@ fn OfferView(detail: OfferDetail, change: ServerAction<ChangeOfferStatus>) -> im
             <h2 id="people-heading">{people_heading}</h2>
             <ul>{people}</ul>
         </section>
+        {detail
+            .evaluation
+            .map(|evaluation| {
+                view! { <OfferEvaluationView evaluation university=card.university.clone() /> }
+            })}
         {(detail.manageable || detail.cancellable)
             .then(|| view! { <Manage detail=detail.clone() change /> })}
     }

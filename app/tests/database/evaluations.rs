@@ -1,11 +1,13 @@
 //! Training evaluation on both databases: a participant rates a course they completed once
 //! (never one they did not complete, never another's place); the behaviour review opens once
 //! when due and is announced to the named supervisor or else the agency's leads; one of them
-//! rates it once; the aggregates per course and per university count each level.
+//! rates it once; the aggregates per course and per university count each level, and the
+//! university's become the track record the matching engine weighs.
 
 use app::backend::entities::{enrollment, notification, offer};
 use app::backend::services::seed::seed_demo;
-use app::backend::services::{assessments, evaluations};
+use app::backend::services::{assessments, evaluations, matching};
+use app::domain::matching::{Factor, Reason};
 use app::error::{AppError, ConflictReason};
 use app::model::EvaluationDraft;
 use chrono::{Duration, Utc};
@@ -89,8 +91,25 @@ async fn a_participant_rates_a_completed_course_once() {
         let record = summary.track_record().unwrap();
         assert_eq!((record.completion_rate, record.evaluation), (0.5, 5.0));
         let unila = offer::Entity::find_by_id(passed.offer_id).one(&db).await.unwrap().unwrap();
-        let by_university = evaluations::university_summaries(&db).await.unwrap();
-        assert_eq!(by_university[&unila.university_id].reactions, 1, "{backend:?}");
+        let by_university =
+            evaluations::university_summaries(&db, &[unila.university_id]).await.unwrap();
+        assert_eq!(by_university[&unila.university_id], summary, "{backend:?}");
+
+        // The matching engine weighs the university's record, a new course of it included:
+        // half of 2 completed, rated 5.0.
+        let need = crate::matching::open_need(&db, "Layanan Aduan Cepat").await;
+        let newer = crate::matching::publish_course(&db, course("Pelayanan Publik Prima")).await;
+        crate::matching::drain(&db).await;
+        let weights = matching::current_weights(&db).await.unwrap();
+        let ranked = matching::rank_need(&db, need, &weights, crate::matching::today())
+            .await
+            .unwrap()
+            .unwrap();
+        let (_, scored) = ranked.iter().find(|(id, _)| *id == newer).unwrap();
+        let record = scored.parts.iter().find(|p| p.factor == Factor::TrackRecord).unwrap();
+        let expected = Reason::Record { completion_percent: 50, evaluation_tenths: 50 };
+        assert_eq!(record.reasons, [expected], "{backend:?}");
+        assert_eq!(record.score, Some(0.75), "{backend:?}: half completion, half (5 − 1) / 4");
     })
     .await;
 }

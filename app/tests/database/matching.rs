@@ -25,7 +25,7 @@ const UNILA_ACADEMIC: &str = "dosen@unila.sinergi.example";
 const PROVINCE: &str = "admin@pemprov.sinergi.example";
 
 /// The day the tests rank on: every test course still takes enrollments.
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 7, 1).unwrap()
 }
 

@@ -1,6 +1,7 @@
 //! Training evaluation over HTTP, without JavaScript: a participant rates a course they
 //! completed from "Kursus saya" (a missing rating is refused in their language), and once the
-//! behaviour review falls due their lead rates it from "Penilaian perilaku".
+//! behaviour review falls due their lead rates it from "Penilaian perilaku"; the course's page
+//! then shows both.
 
 use axum::http::header;
 use leptos::server_fn::ServerFn;
@@ -16,8 +17,12 @@ async fn the_participant_and_then_the_lead_evaluate_a_completed_course() {
     certified(&app, "Kelas Dievaluasi").await;
     let db = &app.state.db;
     let holder = actor_for(&app, ASN).await;
-    let id =
-        app::backend::services::enrollments::own(db, &holder).await.unwrap()[0].place.enrollment_id;
+    let completed = app::backend::services::enrollments::own(db, &holder).await.unwrap().remove(0);
+    let id = completed.place.enrollment_id;
+    let course_page = format!("/katalog/kursus/{}", completed.course_slug);
+    let before = body_text(send(&app, get(&course_page)).await).await;
+    let unrated = before.contains("100% dari 1 peserta") && !before.contains("/5 dari");
+    assert!(unrated, "completed, not yet rated: {before}");
     let asn = session_cookie_for(&app, ASN).await;
     let page = "/kursus-saya";
     let own = body_text(send(&app, cookie_get(page, &asn)).await).await;
@@ -63,4 +68,10 @@ async fn the_participant_and_then_the_lead_evaluate_a_completed_course() {
     assert!(done.contains("Tidak ada penilaian yang menunggu."), "{done}");
     let english = body_text(send(&app, cookie_get("/en/kursus-saya", &asn)).await).await;
     assert!(english.contains("Your rating: 4/5"), "{english}");
+
+    // Anyone sees the course's evaluation on its page, beside the university's record (the
+    // same here: its only course that ended): the rating and the use at work, 4.0 each.
+    let shown = body_text(send(&app, get(&course_page)).await).await;
+    assert!(shown.contains("Hasil evaluasi") && shown.contains("100% dari 1 peserta"), "{shown}");
+    assert_eq!(shown.matches("4,0/5 dari 1 penilaian").count(), 4, "{shown}");
 }

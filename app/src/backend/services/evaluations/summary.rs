@@ -1,95 +1,109 @@
-//! The evaluation aggregates of a course, and of each university over all its courses: read in a
-//! few queries, summarised by `domain::evaluation`.
+//! The evaluation aggregates of a course, and of each university over all its courses: counted
+//! and summed by the database in one query (a university may have taught hundreds of thousands),
+//! the means then taken by `domain::evaluation`'s rule.
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
-use crate::backend::entities::{behaviour_review, course_evaluation, enrollment, offer};
-use crate::domain::evaluation::{Outcome, Summary, summarise};
+use crate::backend::sql::Sql;
+use crate::domain::evaluation::{Summary, Totals};
 use crate::error::AppError;
 use crate::model::EnrollmentStatus;
 
-/// An ended enrollment as read: id, offer id, status, pre-test and post-test scores.
-type EndedRow = (i32, i32, String, Option<i16>, Option<i16>);
-
-const ENDED: [EnrollmentStatus; 2] = [EnrollmentStatus::Completed, EnrollmentStatus::NotCompleted];
-
-/// The outcomes of the ended enrollments of the offers `offer_ids` (all offers when none), each
-/// with its offer id.
-async fn outcomes<C: ConnectionTrait>(
-    conn: &C,
-    offer_ids: Option<Vec<i32>>,
-) -> Result<Vec<(i32, Outcome)>, AppError> {
-    let mut ended = enrollment::Entity::find()
-        .select_only()
-        .column(enrollment::Column::Id)
-        .column(enrollment::Column::OfferId)
-        .column(enrollment::Column::Status)
-        .column(enrollment::Column::PreTest)
-        .column(enrollment::Column::PostTest)
-        .filter(enrollment::Column::Status.is_in(ENDED.map(|s| s.as_db())));
-    let mut reactions = course_evaluation::Entity::find()
-        .select_only()
-        .column(course_evaluation::Column::EnrollmentId)
-        .column(course_evaluation::Column::Reaction);
-    let mut behaviours = behaviour_review::Entity::find()
-        .select_only()
-        .column(behaviour_review::Column::EnrollmentId)
-        .column(behaviour_review::Column::Level)
-        .filter(behaviour_review::Column::Level.is_not_null());
-    if let Some(ids) = offer_ids {
-        ended = ended.filter(enrollment::Column::OfferId.is_in(ids.clone()));
-        reactions = reactions.filter(course_evaluation::Column::OfferId.is_in(ids.clone()));
-        behaviours = behaviours.filter(behaviour_review::Column::OfferId.is_in(ids));
-    }
-    let reactions: HashMap<i32, i16> =
-        reactions.into_tuple().all(conn).await?.into_iter().collect();
-    let behaviours: HashMap<i32, Option<i16>> =
-        behaviours.into_tuple().all(conn).await?.into_iter().collect();
-    let rows: Vec<EndedRow> = ended.into_tuple().all(conn).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, offer_id, status, pre_test, post_test)| {
-            let outcome = Outcome {
-                completed: status == EnrollmentStatus::Completed.as_db(),
-                pre_test,
-                post_test,
-                reaction: reactions.get(&id).copied(),
-                behaviour: behaviours.get(&id).copied().flatten(),
-            };
-            (offer_id, outcome)
-        })
-        .collect())
+/// What the totals are grouped by.
+#[derive(Clone, Copy)]
+enum Per {
+    Offer,
+    University,
 }
 
-/// The aggregates of the course `offer_id`.
+impl Per {
+    fn column(self) -> &'static str {
+        match self {
+            Per::Offer => "o.id",
+            Per::University => "o.university_id",
+        }
+    }
+}
+
+/// One group's counts and sums, as the database returns them (`SUM` of nothing is `NULL`).
+#[derive(FromQueryResult)]
+struct TotalsRow {
+    group_key: i32,
+    ended: i64,
+    completed: i64,
+    reactions: i64,
+    reaction_sum: Option<i64>,
+    tested: i64,
+    learning_sum: Option<i64>,
+    behaviours: i64,
+    behaviour_sum: Option<i64>,
+}
+
+impl From<TotalsRow> for Totals {
+    fn from(row: TotalsRow) -> Self {
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        Totals {
+            ended: count(row.ended),
+            completed: count(row.completed),
+            reactions: count(row.reactions),
+            reaction_sum: row.reaction_sum.unwrap_or(0),
+            tested: count(row.tested),
+            learning_sum: row.learning_sum.unwrap_or(0),
+            behaviours: count(row.behaviours),
+            behaviour_sum: row.behaviour_sum.unwrap_or(0),
+        }
+    }
+}
+
+/// The summaries of the enrollments that ended in the offers (or universities) `keys`.
+async fn summaries<C: ConnectionTrait>(
+    conn: &C,
+    per: Per,
+    keys: &[i32],
+) -> Result<HashMap<i32, Summary>, AppError> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let key = per.column();
+    let mut sql = Sql::new(conn.get_database_backend());
+    // `post_test - pre_test` is NULL unless both exist, so SUM and COUNT skip the rest: the same
+    // "only those with both scores" as `Totals::add`.
+    sql.push(&format!("SELECT {key} AS group_key, COUNT(*) AS ended, SUM(CASE WHEN e.status = "));
+    sql.push_bound("", EnrollmentStatus::Completed.as_db());
+    sql.push(
+        " THEN 1 ELSE 0 END) AS completed, \
+         COUNT(ce.reaction) AS reactions, SUM(ce.reaction) AS reaction_sum, \
+         COUNT(e.post_test - e.pre_test) AS tested, \
+         SUM(e.post_test - e.pre_test) AS learning_sum, \
+         COUNT(br.level) AS behaviours, SUM(br.level) AS behaviour_sum \
+         FROM enrollments e JOIN offers o ON o.id = e.offer_id \
+         LEFT JOIN course_evaluations ce ON ce.enrollment_id = e.id \
+         LEFT JOIN behaviour_reviews br ON br.enrollment_id = e.id \
+         WHERE e.status IN ",
+    );
+    sql.push_list([EnrollmentStatus::Completed.as_db(), EnrollmentStatus::NotCompleted.as_db()]);
+    sql.push(&format!(" AND {key} IN "));
+    sql.push_list(keys.iter().copied());
+    sql.push(&format!(" GROUP BY {key}"));
+    let rows = TotalsRow::find_by_statement(sql.statement()).all(conn).await?;
+    Ok(rows.into_iter().map(|row| (row.group_key, Totals::from(row).into())).collect())
+}
+
+/// The aggregates of the course `offer_id` (all zero before any enrollment ended).
 pub async fn offer_summary<C: ConnectionTrait>(
     conn: &C,
     offer_id: i32,
 ) -> Result<Summary, AppError> {
-    let found = outcomes(conn, Some(vec![offer_id])).await?;
-    Ok(summarise(found.into_iter().map(|(_, o)| o)))
+    Ok(summaries(conn, Per::Offer, &[offer_id]).await?.remove(&offer_id).unwrap_or_default())
 }
 
-/// The aggregates of every university over all its courses, by university id.
+/// The aggregates of each of the universities `ids` over all its courses, by university id (a
+/// university none of whose enrollments ended yet is absent).
 pub async fn university_summaries<C: ConnectionTrait>(
     conn: &C,
+    ids: &[i32],
 ) -> Result<HashMap<i32, Summary>, AppError> {
-    let universities: HashMap<i32, i32> = offer::Entity::find()
-        .select_only()
-        .column(offer::Column::Id)
-        .column(offer::Column::UniversityId)
-        .into_tuple()
-        .all(conn)
-        .await?
-        .into_iter()
-        .collect();
-    let mut by_university: HashMap<i32, Vec<Outcome>> = HashMap::new();
-    for (offer_id, outcome) in outcomes(conn, None).await? {
-        if let Some(university) = universities.get(&offer_id) {
-            by_university.entry(*university).or_default().push(outcome);
-        }
-    }
-    Ok(by_university.into_iter().map(|(id, outcomes)| (id, summarise(outcomes))).collect())
+    summaries(conn, Per::University, ids).await
 }

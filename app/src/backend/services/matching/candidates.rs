@@ -20,7 +20,9 @@ use crate::backend::entities::{
     offer_competency, research_detail,
 };
 use crate::backend::search::analyse;
+use crate::backend::services::evaluations;
 use crate::domain::calendar::WIB;
+use crate::domain::evaluation::Summary;
 use crate::domain::matching::text::{OfferText, relevance, topic_terms};
 use crate::domain::matching::{CompetencyRef, NeedProfile, OfferCost, OfferProfile, OfferTiming};
 use crate::error::AppError;
@@ -309,6 +311,12 @@ async fn offers_chunk<C: ConnectionTrait>(
             .or_default()
             .push((CompetencyRef { code: c.code.clone(), type_code: c.type_code.clone() }, level));
     }
+    // A university's record is all its courses', not this offer's alone: a new course of a
+    // university that has taught well starts with that record.
+    let mut universities: Vec<i32> = rows.iter().map(|o| o.university_id).collect();
+    universities.sort_unstable();
+    universities.dedup();
+    let records = evaluations::university_summaries(conn, &universities).await?;
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(kind) = OfferKind::from_db(&row.kind) else { continue };
@@ -351,7 +359,7 @@ async fn offers_chunk<C: ConnectionTrait>(
                 region: row.region_code,
                 cost,
                 text_relevance: 0.0,
-                track_record: None,
+                track_record: records.get(&row.university_id).and_then(Summary::track_record),
             },
             title: row.search_title,
             keywords: row.search_keywords,

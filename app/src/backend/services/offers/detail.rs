@@ -14,10 +14,12 @@ use crate::backend::entities::{
     offer_person, offer_status_change, organisation, person, research_detail,
 };
 use crate::backend::markdown::to_safe_html;
+use crate::backend::services::evaluations;
 use crate::error::AppError;
 use crate::model::{
-    CompetencyTag, CourseFacts, DeliveryMode, OfferCard, OfferDetail, OfferFacts, OfferKind,
-    OfferPerson, OfferStatus, Region, ResearchFacts, ResearchOutput, SessionView, StatusChangeView,
+    CompetencyTag, CourseFacts, DeliveryMode, OfferCard, OfferDetail, OfferEvaluation, OfferFacts,
+    OfferKind, OfferPerson, OfferStatus, Region, ResearchFacts, ResearchOutput, SessionView,
+    StatusChangeView,
 };
 
 /// The page of the offer `slug`; `NotFound` for a draft the viewer may not see.
@@ -53,8 +55,13 @@ pub async fn detail<C: ConnectionTrait>(
         }
         OfferKind::Research => (OfferFacts::Research(research_facts(conn, found.id).await?), None),
     };
+    let evaluation = match kind {
+        OfferKind::Course => evaluation(conn, &found).await?,
+        OfferKind::Research => None,
+    };
     Ok(OfferDetail {
         status,
+        evaluation,
         description_html: to_safe_html(&found.description),
         university_slug: university.slug.clone(),
         people,
@@ -65,6 +72,19 @@ pub async fn detail<C: ConnectionTrait>(
         site_url: String::new(),
         card: card(found, university.name, jp, competencies),
     })
+}
+
+/// The course's evaluation beside its university's, unless nothing the university taught ended.
+async fn evaluation<C: ConnectionTrait>(
+    conn: &C,
+    found: &offer::Model,
+) -> Result<Option<OfferEvaluation>, AppError> {
+    let university = evaluations::university_summaries(conn, &[found.university_id])
+        .await?
+        .remove(&found.university_id);
+    let Some(university) = university else { return Ok(None) };
+    let course = evaluations::offer_summary(conn, found.id).await?;
+    Ok(Some(OfferEvaluation { course, university }))
 }
 
 /// The lifecycle of the offer `slug`, oldest first, for those who may see its drafts.
