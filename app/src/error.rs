@@ -69,6 +69,12 @@ pub enum ConflictReason {
     CertificateRevoked,
     /// Only a completed course can be evaluated.
     NotCompleted,
+    /// Mentoring a competency needs a current level of 4 or above in it.
+    BelowMentorLevel,
+    /// The mentor has no free place for another mentee.
+    MentorFull,
+    /// A mentoring completes only with at least one lesson hour of confirmed sessions.
+    NoConfirmedSessions,
 }
 
 impl AppError {

@@ -174,6 +174,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str)] = &[
     ("uq_enrollments_active", "enrollments.person_id, enrollments.offer_id", "enrollment"),
     // One reaction per completed enrollment: the participant rated the course already.
     ("uq_course_evaluations_enrollment", "course_evaluations.enrollment_id", "level"),
+    ("uq_mentorships_open", "mentorships.mentee_id, mentorships.competency_id", "competency"),
 ];
 
 /// The form field behind a unique-constraint violation message of either database.

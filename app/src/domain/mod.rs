@@ -5,4 +5,5 @@ pub mod completion;
 pub mod evaluation;
 pub mod jp;
 pub mod matching;
+pub mod mentoring;
 pub mod profile;

@@ -23,6 +23,8 @@ pub enum JpSource {
     Course,
     /// Learning done elsewhere, submitted with evidence.
     Outside,
+    /// A completed mentoring, as mentee or mentor (credited when it completes).
+    Mentoring,
 }
 
 impl JpSource {
@@ -30,11 +32,12 @@ impl JpSource {
         match self {
             Self::Course => "course",
             Self::Outside => "outside",
+            Self::Mentoring => "mentoring",
         }
     }
 
     pub fn from_db(value: &str) -> Option<Self> {
-        [Self::Course, Self::Outside].into_iter().find(|s| s.as_db() == value)
+        [Self::Course, Self::Outside, Self::Mentoring].into_iter().find(|s| s.as_db() == value)
     }
 }
 

@@ -21,6 +21,7 @@ mod learning_form;
 mod login;
 mod match_weights;
 mod matching;
+mod mentoring;
 mod need;
 mod need_form;
 mod need_view;
@@ -88,6 +89,11 @@ pub use match_weights::{
 pub use matching::{
     MatchQuery, MatchedNeed, MatchedOffer, NeedMatchList, UNIVERSITY_MATCHES_SHOWN,
     UniversityMatchList,
+};
+pub use mentoring::{
+    MAX_MENTORING_DAYS, MAX_MENTORING_NOTE, MAX_SESSION_TOPIC, MentorOfferDraft, MentorSuggestion,
+    MentoringSessionDraft, MentoringSessionView, MentorshipRequest, MentorshipRequestForm,
+    MentorshipStatus, MentorshipView, SESSION_MINUTES,
 };
 pub use need::{
     CompetencyNeedDraft, NeedDetails, NeedDraft, NeedFigure, NeedKind, NeedStatus,

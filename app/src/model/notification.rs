@@ -44,6 +44,14 @@ pub enum NotificationEvent {
     /// To the supervisor (or the agency's leads): the review of how `person` applies what
     /// `course` taught them is due.
     BehaviourReviewDue { person: String, course: String },
+    /// To a mentor: `mentee` asks them to mentor `competency`.
+    MentorshipRequested { mentee: String, competency: String },
+    /// To the mentee: `mentor` agreed to the plan for `competency`, or declined (with `note`).
+    MentorshipAnswered { mentor: String, competency: String, accepted: bool, note: String },
+    /// To the other one of a pair: `by` logged a session of `competency` to confirm.
+    MentoringSessionLogged { by: String, competency: String },
+    /// To each of a pair: the mentoring of `competency` completed, crediting them `jp`.
+    MentorshipCompleted { competency: String, jp: i32 },
 }
 
 /// One notification in the centre.

@@ -120,6 +120,15 @@ pub fn message(locale: Locale, error: &AppError) -> String {
         AppError::Conflict(ConflictReason::NotCompleted) => {
             td_string!(locale, error.conflict_not_completed).to_owned()
         }
+        AppError::Conflict(ConflictReason::BelowMentorLevel) => {
+            td_string!(locale, error.conflict_below_mentor_level).to_owned()
+        }
+        AppError::Conflict(ConflictReason::MentorFull) => {
+            td_string!(locale, error.conflict_mentor_full).to_owned()
+        }
+        AppError::Conflict(ConflictReason::NoConfirmedSessions) => {
+            td_string!(locale, error.conflict_no_confirmed_sessions).to_owned()
+        }
         AppError::RateLimited { retry_after_secs } => {
             td_string!(locale, error.rate_limited, seconds = *retry_after_secs).to_string()
         }

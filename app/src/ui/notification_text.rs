@@ -133,6 +133,46 @@ pub fn sentence(locale: Locale, event: &NotificationEvent) -> String {
             course = course.clone()
         )
         .to_string(),
+        NotificationEvent::MentorshipRequested { mentee, competency } => td_string!(
+            locale,
+            notification.mentoring_requested,
+            mentee = mentee.clone(),
+            competency = competency.clone()
+        )
+        .to_string(),
+        NotificationEvent::MentorshipAnswered { mentor, competency, accepted: true, .. } => {
+            td_string!(
+                locale,
+                notification.mentoring_accepted,
+                mentor = mentor.clone(),
+                competency = competency.clone()
+            )
+            .to_string()
+        }
+        NotificationEvent::MentorshipAnswered { mentor, competency, accepted: false, note } => {
+            td_string!(
+                locale,
+                notification.mentoring_declined,
+                mentor = mentor.clone(),
+                competency = competency.clone(),
+                note = note.clone()
+            )
+            .to_string()
+        }
+        NotificationEvent::MentoringSessionLogged { by, competency } => td_string!(
+            locale,
+            notification.mentoring_session,
+            by = by.clone(),
+            competency = competency.clone()
+        )
+        .to_string(),
+        NotificationEvent::MentorshipCompleted { competency, jp } => td_string!(
+            locale,
+            notification.mentoring_completed,
+            competency = competency.clone(),
+            jp = *jp
+        )
+        .to_string(),
     }
 }
 
@@ -168,6 +208,13 @@ pub fn headline(locale: Locale, event: &NotificationEvent) -> String {
         }
         NotificationEvent::BehaviourReviewDue { course, .. } => {
             td_string!(locale, notification.headline_behaviour, course = course.clone()).to_string()
+        }
+        NotificationEvent::MentorshipRequested { competency, .. }
+        | NotificationEvent::MentorshipAnswered { competency, .. }
+        | NotificationEvent::MentoringSessionLogged { competency, .. }
+        | NotificationEvent::MentorshipCompleted { competency, .. } => {
+            td_string!(locale, notification.headline_mentoring, competency = competency.clone())
+                .to_string()
         }
     }
 }

@@ -112,6 +112,7 @@ fn entry_row(locale: Locale, entry: &JpEntryView) -> impl IntoView + use<> {
     let source = match entry.source {
         JpSource::Course => td_string!(locale, jp.source_course),
         JpSource::Outside => td_string!(locale, jp.source_outside),
+        JpSource::Mentoring => td_string!(locale, jp.source_mentoring),
     };
     let note = (!entry.note.is_empty())
         .then(|| view! { <br /><span class="hint">{entry.note.clone()}</span> });

@@ -24,6 +24,7 @@ mod jp_ledger;
 mod large_course;
 mod mail;
 mod matching;
+mod mentoring;
 mod needs;
 mod offers;
 mod people;

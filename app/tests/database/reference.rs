@@ -1,5 +1,5 @@
 //! Reference data every reader needs: the LAN conversion table (in every database after
-//! migration) and the competency dictionary.
+//! migration, with its mentoring rows) and the competency dictionary.
 
 use app::backend::services::learning_forms::{all, basis_of};
 use app::domain::jp::{Learning, Scope};
@@ -13,7 +13,14 @@ async fn the_conversion_table_of_domain_md_is_there_and_converts() {
         let codes: Vec<_> = rows.iter().map(|r| r.code.as_str()).collect();
         assert_eq!(
             codes,
-            ["pelatihan", "seminar", "lokakarya", "komunitas-belajar"],
+            [
+                "pelatihan",
+                "seminar",
+                "lokakarya",
+                "komunitas-belajar",
+                "mentoring",
+                "mentoring-mentor"
+            ],
             "{backend:?}"
         );
         let credit = |code: &str, scope: Scope, programme_jp: u32, days: u32| {
@@ -24,6 +31,9 @@ async fn the_conversion_table_of_domain_md_is_there_and_converts() {
         assert_eq!(credit("seminar", Scope::National, 0, 2), 8);
         assert_eq!(credit("lokakarya", Scope::International, 0, 2), 14);
         assert_eq!(credit("komunitas-belajar", Scope::National, 12, 1), 12);
+        // Mentoring: the confirmed hours to the mentee, half of them to the mentor.
+        assert_eq!(credit("mentoring", Scope::National, 6, 0), 6);
+        assert_eq!(credit("mentoring-mentor", Scope::National, 6, 0), 3);
     })
     .await;
 }

@@ -16,6 +16,7 @@ pub mod invitations;
 pub mod jp_ledger;
 pub mod learning_forms;
 pub mod matching;
+pub mod mentoring;
 pub mod needs;
 pub mod notifications;
 pub mod offers;

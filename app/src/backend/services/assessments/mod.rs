@@ -170,6 +170,22 @@ fn entry(rating: Rating, by: String, note: String) -> AssessmentEntry {
     }
 }
 
+/// The current level of `person_id` in `competency_id` by `domain::profile`'s rule (none: never
+/// assessed), for rules that depend on it (who may mentor).
+pub(crate) async fn current_level<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    competency_id: i32,
+) -> Result<Option<i16>, AppError> {
+    let ratings: Vec<Rating> = ratings(conn, person_id)
+        .await?
+        .into_iter()
+        .map(|(r, _)| r)
+        .filter(|r| r.competency_id == competency_id)
+        .collect();
+    Ok(current_levels(&ratings).get(&competency_id).map(|l| l.level))
+}
+
 /// The profile of the civil servant `person_id`, for whoever may see it.
 pub async fn profile<C: ConnectionTrait>(
     conn: &C,
