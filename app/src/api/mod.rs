@@ -14,6 +14,7 @@ pub mod jp;
 pub mod login;
 pub mod match_weights;
 pub mod matching;
+pub mod mentoring;
 pub mod needs;
 pub mod notifications;
 pub mod organisations;
@@ -66,6 +67,13 @@ pub use match_weights::{SetMatchWeights, get_match_weights, set_match_weights};
 pub use matching::{
     InviteToPropose, ShortlistOffer, get_need_matches, get_university_matches, invite_to_propose,
     shortlist_offer,
+};
+pub use mentoring::{
+    AnswerMentorship, CancelMentorship, CompleteMentorship, ConfirmMentoringSession,
+    LogMentoringSession, OfferToMentor, RequestMentor, WithdrawMentorOffer, answer_mentorship,
+    cancel_mentorship, complete_mentorship, confirm_mentoring_session, get_mentor_suggestions,
+    get_mentorship, get_own_mentoring, log_mentoring_session, offer_to_mentor, request_mentor,
+    withdraw_mentor_offer,
 };
 pub use needs::{
     ChangeNeedStatus, SaveNeed, change_need_status, get_need, get_need_editor, list_needs,

@@ -243,6 +243,38 @@ pub struct MentorshipView {
     pub confirmed_minutes: u32,
 }
 
+/// One of the signed-in civil servant's offers to mentor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentorOfferView {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub capacity: i16,
+    /// Places taken by open requests and mentorships.
+    pub held: i32,
+    pub note: String,
+    /// Withdrawn offers are kept (and may be renewed) but suggested to nobody.
+    pub active: bool,
+}
+
+/// A competency the signed-in civil servant may offer to mentor (current level 4 or above).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentorableCompetency {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub level: i16,
+}
+
+/// The signed-in person's mentoring page: their mentorships (as mentee and as mentor), their
+/// offers, and what they may offer (empty for anyone who is not a civil servant).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnMentoring {
+    pub mentorships: Vec<MentorshipView>,
+    pub offers: Vec<MentorOfferView>,
+    pub mentorable: Vec<MentorableCompetency>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

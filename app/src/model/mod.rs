@@ -91,9 +91,10 @@ pub use matching::{
     UniversityMatchList,
 };
 pub use mentoring::{
-    MAX_MENTORING_DAYS, MAX_MENTORING_NOTE, MAX_SESSION_TOPIC, MentorOfferDraft, MentorSuggestion,
-    MentoringSessionDraft, MentoringSessionView, MentorshipRequest, MentorshipRequestForm,
-    MentorshipStatus, MentorshipView, SESSION_MINUTES,
+    MAX_MENTORING_DAYS, MAX_MENTORING_NOTE, MAX_SESSION_TOPIC, MentorOfferDraft, MentorOfferView,
+    MentorSuggestion, MentorableCompetency, MentoringSessionDraft, MentoringSessionView,
+    MentorshipRequest, MentorshipRequestForm, MentorshipStatus, MentorshipView, OwnMentoring,
+    SESSION_MINUTES,
 };
 pub use need::{
     CompetencyNeedDraft, NeedDetails, NeedDraft, NeedFigure, NeedKind, NeedStatus,

@@ -64,7 +64,7 @@ pub fn CompetencyProfileView(
     let rows = profile
         .rows
         .iter()
-        .map(|row| profile_row(locale, row, rate_base.as_deref(), rate_label))
+        .map(|row| profile_row(locale, row, rate_base.as_deref(), rate_label, profile.own))
         .collect_view();
     let plan_form = profile.plan.clone().zip(plan).map(|(choices, action)| {
         view! { <PlanForm person=profile.person_id choices action /> }
@@ -102,6 +102,7 @@ fn profile_row(
     row: &ProfileRow,
     rate_base: Option<&str>,
     rate_label: &'static str,
+    own: bool,
 ) -> impl IntoView + use<> {
     let current = match row.current {
         Some(level) => format!(
@@ -115,9 +116,15 @@ fn profile_row(
     let (target_gap, target_class) = gap_label(locale, row.target_gap());
     let level =
         |required: Option<i16>| required.map(|l| l.to_string()).unwrap_or_else(|| "—".into());
+    // On one's own profile, a competency below a required level is one to find a mentor for.
+    let below = |gap: Option<Gap>| matches!(gap, Some(Gap::Below(_)));
+    let mentor = (own && (below(row.gap()) || below(row.target_gap()))).then(|| {
+        let href = localized(locale, &format!("/mentoring/cari?kompetensi={}", row.code));
+        view! { " · "<a href=href>{td_string!(locale, mentoring.find_title)}</a> }
+    });
     let rate = rate_base.map(|base| {
         let href = localized(locale, &format!("{base}/{}", row.code));
-        view! { <td><a href=href>{rate_label}</a></td> }
+        view! { <td><a href=href>{rate_label}</a>{mentor}</td> }
     });
     view! {
         <tr data-competency=row.code.clone() data-level=row.current.map(|l| l.level)>

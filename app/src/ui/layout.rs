@@ -89,6 +89,9 @@ fn SignedInLinks() -> impl IntoView {
             <li>
                 <a href=localized(locale, "/kompetensi-saya")>{td_string!(locale, assessment.nav)}</a>
             </li>
+            <li>
+                <a href=localized(locale, "/mentoring")>{td_string!(locale, mentoring.nav)}</a>
+            </li>
         })}
         {viewer.lead.then(|| view! {
             <li>

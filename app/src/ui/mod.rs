@@ -28,6 +28,8 @@ mod learning_forms_page;
 mod live_search;
 pub mod locale;
 mod match_reasons;
+mod mentoring_page;
+mod mentorship_page;
 mod nav_toggle;
 mod need_editor_page;
 mod need_matches_page;

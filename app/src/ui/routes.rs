@@ -20,6 +20,8 @@ use super::gap_people_page::GapPeoplePage;
 use super::home_page::HomePage;
 use super::invitation_page::InvitationPage;
 use super::learning_forms_page::LearningFormsPage;
+use super::mentoring_page::{FindMentorPage, MentoringPage};
+use super::mentorship_page::MentorshipPage;
 use super::need_editor_page::{EditNeedPage, NewNeedPage};
 use super::need_matches_page::NeedMatchesPage;
 use super::need_page::NeedPage;
@@ -50,6 +52,17 @@ use super::weights_page::WeightsPage;
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFoundPage>
+            <Route path=StaticSegment("mentoring") view=MentoringPage ssr=SsrMode::Async />
+            <Route
+                path=(StaticSegment("mentoring"), StaticSegment("cari"))
+                view=FindMentorPage
+                ssr=SsrMode::Async
+            />
+            <Route
+                path=(StaticSegment("mentoring"), ParamSegment("id"))
+                view=MentorshipPage
+                ssr=SsrMode::Async
+            />
             <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
             <Route path=StaticSegment("masuk") view=SignInPage ssr=SsrMode::Async />
             <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />

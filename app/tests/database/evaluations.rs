@@ -4,12 +4,12 @@
 //! rates it once; the aggregates per course and per university count each level, and the
 //! university's become the track record the matching engine weighs.
 
-use app::backend::entities::{enrollment, notification, offer};
+use app::backend::entities::{enrollment, matching_queue, notification, offer};
 use app::backend::services::seed::seed_demo;
 use app::backend::services::{assessments, evaluations, matching};
 use app::domain::matching::{Factor, Reason};
 use app::error::{AppError, ConflictReason};
-use app::model::EvaluationDraft;
+use app::model::{EvaluationDraft, OfferStatus};
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -78,7 +78,34 @@ async fn a_participant_rates_a_completed_course_once() {
         let zero = EvaluationDraft { level: 0, comment: String::new() };
         let invalid = evaluations::submit_reaction(&db, &people[0], passed.id, &zero).await;
         assert!(matches!(invalid, Err(AppError::Invalid(_))), "{invalid:?}");
+        crate::matching::drain(&db).await;
         evaluations::submit_reaction(&db, &people[0], passed.id, &five).await.unwrap();
+        // The university's record changed: each of its published offers is queued to be
+        // re-scored, and nothing else.
+        let rated = offer::Entity::find_by_id(passed.offer_id).one(&db).await.unwrap().unwrap();
+        let mut published: Vec<i32> = offer::Entity::find()
+            .filter(offer::Column::UniversityId.eq(rated.university_id))
+            .filter(offer::Column::Status.eq(OfferStatus::Published.as_db()))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.id)
+            .collect();
+        let mut queued: Vec<i32> = matching_queue::Entity::find()
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|q| {
+                assert_eq!(q.subject, "offer");
+                q.subject_id
+            })
+            .collect();
+        queued.sort_unstable();
+        published.sort_unstable();
+        assert!(!published.is_empty());
+        assert_eq!(queued, published, "{backend:?}");
         let again = evaluations::submit_reaction(&db, &people[0], passed.id, &five).await;
         assert!(
             matches!(again, Err(AppError::Conflict(ConflictReason::AlreadyExists { .. }))),

@@ -131,11 +131,18 @@ async fn a_pair_logs_and_confirms_sessions_and_completion_credits_both_once() {
         assert!(matches!(again, Err(AppError::Conflict(ConflictReason::Stale))), "{again:?}");
         assert_eq!(mentoring_lines(&db, juniors[0].person_id).await, [4], "{backend:?}");
         assert_eq!(mentoring_lines(&db, senior.person_id).await, [2], "{backend:?}");
-        let listed = mentoring::own_mentorships(&db, &juniors[0]).await.unwrap();
+        let listed = mentoring::own_mentoring(&db, &juniors[0]).await.unwrap();
         assert_eq!(
-            listed.iter().map(|m| m.status).collect::<Vec<_>>(),
+            listed.mentorships.iter().map(|m| m.status).collect::<Vec<_>>(),
             [MentorshipStatus::Completed]
         );
+        assert!(listed.offers.is_empty() && listed.mentorable.is_empty(), "{listed:?}");
+        // The senior's page: the offer with its place free again, and level 4 in the code.
+        let own = mentoring::own_mentoring(&db, &senior).await.unwrap();
+        let offer = own.offers.iter().map(|o| (o.code.as_str(), o.capacity, o.held, o.active));
+        assert_eq!(offer.collect::<Vec<_>>(), [(CODE, 1, 0, true)], "{backend:?}");
+        let mentorable = own.mentorable.iter().map(|c| (c.code.as_str(), c.level));
+        assert_eq!(mentorable.collect::<Vec<_>>(), [(CODE, 4)], "{backend:?}");
     })
     .await;
 }

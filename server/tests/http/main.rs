@@ -20,6 +20,7 @@ mod jp;
 mod locale;
 mod matching;
 mod matrix;
+mod mentoring;
 mod needs;
 mod nominations;
 mod page_cache;

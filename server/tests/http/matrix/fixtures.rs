@@ -6,6 +6,7 @@ use app::backend::entities::person;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::course_fixtures::{certificate, jp_entry, open_course};
+use super::mentoring_fixtures::{MentoringFixture, mentoring_fixture};
 use super::personas::{Persona, Target, role_in, uuid_like};
 use crate::support::*;
 
@@ -53,6 +54,8 @@ pub struct Fixture {
     /// The code of a fresh certificate of `open_course` (issued by its university) on
     /// `enrollment`.
     pub certificate: String,
+    /// A mentor, their active mentorship and its session waiting for confirmation.
+    pub mentoring: MentoringFixture,
 }
 
 /// The target's person id, and a fresh pending access request to the target organisation.
@@ -126,6 +129,7 @@ pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
     let certificate = certificate(app, &open_course, enrollment).await;
     let jp_entry = jp_entry(app, enrollment).await;
     Fixture {
+        mentoring: mentoring_fixture(app, target).await,
         jp_entry,
         certificate,
         person_id: person_id(app, target.person_email).await,

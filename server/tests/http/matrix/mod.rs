@@ -6,6 +6,8 @@ mod assessment_rules;
 mod collaboration_rules;
 mod course_fixtures;
 mod fixtures;
+mod mentoring_fixtures;
+mod mentoring_rules;
 mod page_rules;
 mod personas;
 mod rules;

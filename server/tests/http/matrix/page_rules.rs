@@ -12,7 +12,7 @@ pub struct PageRule {
 }
 
 pub fn page_rules() -> Vec<PageRule> {
-    vec![
+    let mut rules = vec![
         PageRule { route: "/", url: |_, _| "/".into(), allowed: |_, _| true },
         PageRule { route: "/masuk", url: |_, _| "/masuk".into(), allowed: |_, _| true },
         PageRule {
@@ -211,5 +211,7 @@ pub fn page_rules() -> Vec<PageRule> {
             url: |_, _| "/admin/organisasi".into(),
             allowed: |p, _| p.province(),
         },
-    ]
+    ];
+    rules.extend(super::mentoring_rules::pages());
+    rules
 }

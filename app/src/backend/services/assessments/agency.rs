@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use sea_orm::sea_query::SimpleExpr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::backend::auth::Actor;
@@ -60,9 +61,55 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
     agency_id: i32,
 ) -> Result<Vec<StaffProfile>, AppError> {
     let members = active_staff(conn, agency_id, None).await?;
+    let mut ratings = ratings_of(conn, &People::StaffOf(agency_id), None).await?;
+    Ok(members
+        .into_iter()
+        .map(|(m, p)| {
+            let mine = ratings.remove(&p.id).unwrap_or_default();
+            StaffProfile {
+                person_id: p.id,
+                name: p.full_name,
+                nip: p.nip,
+                unit: m.unit.filter(|u| !u.trim().is_empty()),
+                position: m.position,
+                target_position: m.target_position,
+                current: current_levels(&mine),
+            }
+        })
+        .collect())
+}
+
+/// Whose ratings to read.
+pub(super) enum People {
+    /// The civil servants of an agency.
+    StaffOf(i32),
+    /// These people.
+    Ids(Vec<i32>),
+}
+
+impl People {
+    fn contain<Col: ColumnTrait>(&self, column: Col) -> SimpleExpr {
+        match self {
+            Self::StaffOf(agency_id) => column.in_subquery(staff_ids(*agency_id)),
+            Self::Ids(ids) => column.is_in(ids.iter().copied()),
+        }
+    }
+}
+
+/// The ratings of `people` (in one competency, or all), assessments and certificates' evidence,
+/// by person id: three queries whatever their number (and one more per 500 courses).
+pub(super) async fn ratings_of<C: ConnectionTrait>(
+    conn: &C,
+    people: &People,
+    competency_id: Option<i32>,
+) -> Result<HashMap<i32, Vec<Rating>>, AppError> {
     let mut ratings: HashMap<i32, Vec<Rating>> = HashMap::new();
-    let rows = competency_assessment::Entity::find()
-        .filter(competency_assessment::Column::PersonId.in_subquery(staff_ids(agency_id)))
+    let mut assessed = competency_assessment::Entity::find()
+        .filter(people.contain(competency_assessment::Column::PersonId));
+    if let Some(id) = competency_id {
+        assessed = assessed.filter(competency_assessment::Column::CompetencyId.eq(id));
+    }
+    let rows = assessed
         .order_by_asc(competency_assessment::Column::CreatedAt)
         .order_by_asc(competency_assessment::Column::Id)
         .all(conn)
@@ -81,7 +128,7 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
         .column(certificate::Column::PersonId)
         .column(certificate::Column::OfferId)
         .column(certificate::Column::IssuedAt)
-        .filter(certificate::Column::PersonId.in_subquery(staff_ids(agency_id)))
+        .filter(people.contain(certificate::Column::PersonId))
         .filter(certificate::Column::RevokedAt.is_null())
         .into_tuple()
         .all(conn)
@@ -89,12 +136,13 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
     let mut brought: HashMap<i32, Vec<(i32, i16)>> = HashMap::new();
     let offers: BTreeSet<i32> = held.iter().map(|(_, offer, _)| *offer).collect();
     for chunk in offers.into_iter().collect::<Vec<_>>().chunks(500) {
-        for row in offer_competency::Entity::find()
+        let mut find = offer_competency::Entity::find()
             .filter(offer_competency::Column::OfferId.is_in(chunk.iter().copied()))
-            .filter(offer_competency::Column::Level.is_not_null())
-            .all(conn)
-            .await?
-        {
+            .filter(offer_competency::Column::Level.is_not_null());
+        if let Some(id) = competency_id {
+            find = find.filter(offer_competency::Column::CompetencyId.eq(id));
+        }
+        for row in find.all(conn).await? {
             if let Some(level) = row.level {
                 brought.entry(row.offer_id).or_default().push((row.competency_id, level));
             }
@@ -110,21 +158,7 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
             });
         }
     }
-    Ok(members
-        .into_iter()
-        .map(|(m, p)| {
-            let mine = ratings.remove(&p.id).unwrap_or_default();
-            StaffProfile {
-                person_id: p.id,
-                name: p.full_name,
-                nip: p.nip,
-                unit: m.unit.filter(|u| !u.trim().is_empty()),
-                position: m.position,
-                target_position: m.target_position,
-                current: current_levels(&mine),
-            }
-        })
-        .collect())
+    Ok(ratings)
 }
 
 /// Every position's standard by position name: competency id → level.

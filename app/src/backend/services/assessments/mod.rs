@@ -177,13 +177,34 @@ pub(crate) async fn current_level<C: ConnectionTrait>(
     person_id: i32,
     competency_id: i32,
 ) -> Result<Option<i16>, AppError> {
-    let ratings: Vec<Rating> = ratings(conn, person_id)
-        .await?
+    Ok(current_levels_of(conn, person_id).await?.get(&competency_id).copied())
+}
+
+/// The current level in `competency_id` of each of `people` who has one, by person id: a
+/// handful of queries however many they are (for mentor suggestions).
+pub(crate) async fn current_levels_in<C: ConnectionTrait>(
+    conn: &C,
+    people: Vec<i32>,
+    competency_id: i32,
+) -> Result<HashMap<i32, i16>, AppError> {
+    let ratings =
+        agency::ratings_of(conn, &agency::People::Ids(people), Some(competency_id)).await?;
+    Ok(ratings
         .into_iter()
-        .map(|(r, _)| r)
-        .filter(|r| r.competency_id == competency_id)
-        .collect();
-    Ok(current_levels(&ratings).get(&competency_id).map(|l| l.level))
+        .filter_map(|(person, mine)| {
+            current_levels(&mine).get(&competency_id).map(|l| (person, l.level))
+        })
+        .collect())
+}
+
+/// The current level of `person_id` in every competency they were assessed in, by competency id.
+pub(crate) async fn current_levels_of<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+) -> Result<HashMap<i32, i16>, AppError> {
+    let ratings: Vec<Rating> =
+        ratings(conn, person_id).await?.into_iter().map(|(r, _)| r).collect();
+    Ok(current_levels(&ratings).into_iter().map(|(id, l)| (id, l.level)).collect())
 }
 
 /// The profile of the civil servant `person_id`, for whoever may see it.

@@ -9,12 +9,13 @@ mod summary;
 use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
 use crate::backend::auth::Actor;
-use crate::backend::entities::{course_evaluation, enrollment};
+use crate::backend::db;
+use crate::backend::entities::{course_evaluation, enrollment, offer};
 use crate::error::{AppError, ConflictReason};
 use crate::model::{EnrollmentStatus, EvaluationDraft};
 
@@ -27,12 +28,15 @@ pub const BEHAVIOUR_REVIEW_DAYS: i64 = 60;
 
 /// The signed-in participant rates the course of their completed enrollment `enrollment_id`,
 /// once.
-pub async fn submit_reaction<C: ConnectionTrait>(
+pub async fn submit_reaction<C>(
     conn: &C,
     actor: &Actor,
     enrollment_id: i32,
     draft: &EvaluationDraft,
-) -> Result<(), AppError> {
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
     draft.validate().map_err(AppError::Invalid)?;
     let place = enrollment::Entity::find_by_id(enrollment_id)
         .one(conn)
@@ -42,6 +46,7 @@ pub async fn submit_reaction<C: ConnectionTrait>(
     if EnrollmentStatus::from_db(&place.status) != Some(EnrollmentStatus::Completed) {
         return Err(AppError::Conflict(ConflictReason::NotCompleted));
     }
+    let txn = db::begin_write(conn).await?;
     // The unique index on the enrollment refuses a second one (`AlreadyExists`).
     course_evaluation::ActiveModel {
         enrollment_id: Set(place.id),
@@ -51,8 +56,19 @@ pub async fn submit_reaction<C: ConnectionTrait>(
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
-    .insert(conn)
+    .insert(&txn)
     .await?;
+    record_changed(&txn, place.offer_id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The university of course `offer_id` has a new evaluation: its offers are re-scored, as the
+/// matching engine weighs its record.
+async fn record_changed<C: ConnectionTrait>(conn: &C, offer_id: i32) -> Result<(), AppError> {
+    if let Some(course) = offer::Entity::find_by_id(offer_id).one(conn).await? {
+        super::matching::university_record_changed(conn, course.university_id).await?;
+    }
     Ok(())
 }
 

@@ -185,12 +185,15 @@ pub async fn pending_reviews<C: ConnectionTrait>(
 }
 
 /// Rates the behaviour review of `enrollment_id`, once, by one who may.
-pub async fn rate_behaviour<C: ConnectionTrait>(
+pub async fn rate_behaviour<C>(
     conn: &C,
     actor: &Actor,
     enrollment_id: i32,
     draft: &EvaluationDraft,
-) -> Result<(), AppError> {
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
     draft.validate().map_err(AppError::Invalid)?;
     let review = behaviour_review::Entity::find_by_id(enrollment_id)
         .one(conn)
@@ -199,6 +202,7 @@ pub async fn rate_behaviour<C: ConnectionTrait>(
     if !may_rate(conn, actor, review.agency_id, review.person_id).await? {
         return Err(AppError::NotFound);
     }
+    let txn = db::begin_write(conn).await?;
     // Conditional on still open: of two raters at once, one rates.
     let changed = behaviour_review::Entity::update_many()
         .col_expr(behaviour_review::Column::Level, Some(draft.level).into())
@@ -207,10 +211,12 @@ pub async fn rate_behaviour<C: ConnectionTrait>(
         .col_expr(behaviour_review::Column::Comment, draft.comment.trim().to_owned().into())
         .filter(behaviour_review::Column::EnrollmentId.eq(enrollment_id))
         .filter(behaviour_review::Column::Level.is_null())
-        .exec(conn)
+        .exec(&txn)
         .await?;
     if changed.rows_affected == 0 {
         return Err(AppError::Conflict(ConflictReason::Stale));
     }
+    super::record_changed(&txn, review.offer_id).await?;
+    txn.commit().await?;
     Ok(())
 }

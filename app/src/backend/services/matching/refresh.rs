@@ -25,12 +25,12 @@ use super::candidate_index;
 use super::candidates::{self, NeedEntry, NeedsWanted, OfferEntry};
 use super::weights;
 use crate::backend::db::{self, Lock};
-use crate::backend::entities::{matching_queue, need, need_match};
+use crate::backend::entities::{matching_queue, need, need_match, offer};
 use crate::backend::sql::Sql;
 use crate::backend::write_txn::WriteTxn;
 use crate::domain::matching::{Match, OfferTiming, Weights, score};
 use crate::error::AppError;
-use crate::model::{NeedKind, NeedStatus, OfferKind};
+use crate::model::{NeedKind, NeedStatus, OfferKind, OfferStatus};
 
 /// Offers kept per need: more than a page shows, so that filters still leave a list.
 pub const TOP_K: usize = 30;
@@ -47,6 +47,23 @@ pub async fn need_changed<C: ConnectionTrait>(conn: &C, need_id: i32) -> Result<
 /// Queues the offer `offer_id` (call inside the transaction that changed it).
 pub async fn offer_changed<C: ConnectionTrait>(conn: &C, offer_id: i32) -> Result<(), AppError> {
     enqueue(conn, OFFER, &[offer_id]).await
+}
+
+/// Queues every published offer of `university_id`: its track record changed (a participant
+/// or a supervisor evaluated one of its courses), which every one of its offers is scored by.
+pub async fn university_record_changed<C: ConnectionTrait>(
+    conn: &C,
+    university_id: i32,
+) -> Result<(), AppError> {
+    let ids: Vec<i32> = offer::Entity::find()
+        .select_only()
+        .column(offer::Column::Id)
+        .filter(offer::Column::UniversityId.eq(university_id))
+        .filter(offer::Column::Status.eq(OfferStatus::Published.as_db()))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    enqueue(conn, OFFER, &ids).await
 }
 
 /// Queues every open need (the weights changed, or data arrived in bulk).

@@ -11,6 +11,8 @@ mod read;
 mod requests;
 mod sessions;
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -18,7 +20,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::assessments::current_level;
+use super::assessments::{current_level, current_levels_in};
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
     competency, membership, mentor_offer, mentorship, organisation, person,
@@ -29,7 +31,7 @@ use crate::model::{
     FieldError, MentorOfferDraft, MentorSuggestion, MentorshipStatus, Role, ValidationCode,
 };
 
-pub use read::{mentorship, own_mentorships};
+pub use read::{mentorship, own_mentoring};
 pub use requests::{answer_request, cancel_mentorship, request_mentor};
 pub use sessions::{complete_mentorship, confirm_session, log_session};
 
@@ -128,6 +130,27 @@ async fn places_held<C: ConnectionTrait>(
     Ok(i32::try_from(held).unwrap_or(i32::MAX))
 }
 
+/// The places held in `competency_id` by each of `mentors` who holds any (one grouped count).
+async fn places_held_by<C: ConnectionTrait>(
+    conn: &C,
+    mentors: Vec<i32>,
+    competency_id: i32,
+) -> Result<HashMap<i32, i32>, AppError> {
+    let open = [MentorshipStatus::Requested.as_db(), MentorshipStatus::Active.as_db()];
+    let counts: Vec<(i32, i64)> = mentorship::Entity::find()
+        .select_only()
+        .column(mentorship::Column::MentorId)
+        .column_as(mentorship::Column::Id.count(), "held")
+        .filter(mentorship::Column::MentorId.is_in(mentors))
+        .filter(mentorship::Column::CompetencyId.eq(competency_id))
+        .filter(mentorship::Column::Status.is_in(open))
+        .group_by(mentorship::Column::MentorId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(counts.into_iter().map(|(id, n)| (id, i32::try_from(n).unwrap_or(i32::MAX))).collect())
+}
+
 /// The mentors a civil servant may ask for `code`, best first (`domain::mentoring::suggest`):
 /// never themselves, only those still at the mentoring level with a free place.
 pub async fn suggest_mentors<C: ConnectionTrait>(
@@ -144,16 +167,19 @@ pub async fn suggest_mentors<C: ConnectionTrait>(
         .limit(SUGGESTIONS_READ)
         .all(conn)
         .await?;
-    let mut candidates = Vec::with_capacity(offers.len());
-    for offer in &offers {
-        let held = places_held(conn, offer.person_id, competency.id).await?;
-        candidates.push(MentorCandidate {
+    let mentors: Vec<i32> = offers.iter().map(|o| o.person_id).collect();
+    let levels = current_levels_in(conn, mentors.clone(), competency.id).await?;
+    let held = places_held_by(conn, mentors, competency.id).await?;
+    let candidates = offers
+        .iter()
+        .map(|offer| MentorCandidate {
             person_id: offer.person_id,
-            level: current_level(conn, offer.person_id, competency.id).await?,
+            level: levels.get(&offer.person_id).copied(),
             same_agency: offer.agency_id == agency_id,
-            free_places: i32::from(offer.capacity) - held,
-        });
-    }
+            free_places: i32::from(offer.capacity)
+                - held.get(&offer.person_id).copied().unwrap_or(0),
+        })
+        .collect();
     let ranked = suggest(candidates);
     let ids: Vec<i32> = ranked.iter().map(|c| c.person_id).collect();
     let people = person::Entity::find()

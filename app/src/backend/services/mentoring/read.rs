@@ -1,5 +1,6 @@
 //! Reading mentorships: one with its sessions, for the pair, the mentee's agency leads and the
-//! province; and the signed-in person's own, as mentee and as mentor, newest first.
+//! province; and the signed-in person's own page (mentorships newest first, offers, what they
+//! may offer).
 
 use std::collections::HashMap;
 
@@ -7,10 +8,16 @@ use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 
+use super::places_held;
 use crate::backend::auth::Actor;
-use crate::backend::entities::{competency, mentoring_session, mentorship, person};
+use crate::backend::entities::{competency, mentor_offer, mentoring_session, mentorship, person};
+use crate::backend::services::assessments::current_levels_of;
+use crate::domain::mentoring::may_mentor;
 use crate::error::AppError;
-use crate::model::{MentoringSessionView, MentorshipStatus, MentorshipView, Role};
+use crate::model::{
+    MentorOfferView, MentorableCompetency, MentoringSessionView, MentorshipStatus, MentorshipView,
+    OwnMentoring, Role,
+};
 
 /// The most mentorships the own list shows.
 const OWN_SHOWN: u64 = 200;
@@ -68,8 +75,59 @@ pub async fn mentorship<C: ConnectionTrait>(
     Ok(view)
 }
 
+/// The signed-in person's mentoring page: their mentorships, their offers to mentor with the
+/// places each holds, and the competencies they may offer (current level 4 or above).
+pub async fn own_mentoring<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+) -> Result<OwnMentoring, AppError> {
+    let mentorships = own_mentorships(conn, actor).await?;
+    if actor.staff_agency().is_none() {
+        let (offers, mentorable) = (Vec::new(), Vec::new());
+        return Ok(OwnMentoring { mentorships, offers, mentorable });
+    }
+    let offers = mentor_offer::Entity::find()
+        .filter(mentor_offer::Column::PersonId.eq(actor.person_id))
+        .all(conn)
+        .await?;
+    let levels = current_levels_of(conn, actor.person_id).await?;
+    let ids = offers.iter().map(|o| o.competency_id).chain(levels.keys().copied());
+    let competencies: HashMap<i32, competency::Model> = competency::Entity::find()
+        .filter(competency::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let mut offer_views = Vec::with_capacity(offers.len());
+    for offer in offers {
+        let Some(c) = competencies.get(&offer.competency_id) else { continue };
+        offer_views.push(MentorOfferView {
+            code: c.code.clone(),
+            name_id: c.name_id.clone(),
+            name_en: c.name_en.clone(),
+            capacity: offer.capacity,
+            held: places_held(conn, actor.person_id, offer.competency_id).await?,
+            note: offer.note,
+            active: offer.active,
+        });
+    }
+    offer_views.sort_by(|a, b| a.code.cmp(&b.code));
+    let mut mentorable: Vec<MentorableCompetency> = levels
+        .into_iter()
+        .filter(|(_, level)| may_mentor(Some(*level)))
+        .filter_map(|(id, level)| {
+            let c = competencies.get(&id)?;
+            let (code, name_id, name_en) = (c.code.clone(), c.name_id.clone(), c.name_en.clone());
+            Some(MentorableCompetency { code, name_id, name_en, level })
+        })
+        .collect();
+    mentorable.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(OwnMentoring { mentorships, offers: offer_views, mentorable })
+}
+
 /// The signed-in person's mentorships, as mentee or mentor, newest first (without sessions).
-pub async fn own_mentorships<C: ConnectionTrait>(
+async fn own_mentorships<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
 ) -> Result<Vec<MentorshipView>, AppError> {
