@@ -35,10 +35,7 @@ pub fn MentoringPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <h1>{td_string!(locale, mentoring.title)}</h1>
         <p class="lead">{td_string!(locale, mentoring.lead)}</p>
-        <p>
-            {td_string!(locale, mentoring.find_hint)}" "
-            <a href=localized(locale, "/kompetensi-saya")>{td_string!(locale, assessment.nav)}</a>
-        </p>
+        <FindHint />
         <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -168,10 +165,7 @@ pub fn FindMentorPage() -> impl IntoView {
         <Title text=td_string!(locale, mentoring.find_title) />
         <Meta name="robots" content="noindex" />
         <h1>{td_string!(locale, mentoring.find_title)}" "{code}</h1>
-        <p>
-            {td_string!(locale, mentoring.find_hint)}" "
-            <a href=localized(locale, "/kompetensi-saya")>{td_string!(locale, assessment.nav)}</a>
-        </p>
+        <FindHint />
         <ErrorBoundary fallback=|errors| view! { <ErrorView errors /> }>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -241,4 +235,16 @@ fn Suggestions(
         <ul class="cards">{items}</ul>
     }
     .into_any()
+}
+
+/// Where mentors are found: from one's own competencies below standard.
+#[component]
+fn FindHint() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <p>
+            {td_string!(locale, mentoring.find_hint)}" "
+            <a href=localized(locale, "/kompetensi-saya")>{td_string!(locale, assessment.nav)}</a>
+        </p>
+    }
 }

@@ -23,76 +23,18 @@ use sea_orm::{
 
 use super::candidate_index;
 use super::candidates::{self, NeedEntry, NeedsWanted, OfferEntry};
+use super::queue::{NEED, OFFER, enqueue};
 use super::weights;
 use crate::backend::db::{self, Lock};
-use crate::backend::entities::{matching_queue, need, need_match, offer};
+use crate::backend::entities::{matching_queue, need, need_match};
 use crate::backend::sql::Sql;
 use crate::backend::write_txn::WriteTxn;
 use crate::domain::matching::{Match, OfferTiming, Weights, score};
 use crate::error::AppError;
-use crate::model::{NeedKind, NeedStatus, OfferKind, OfferStatus};
+use crate::model::{NeedKind, NeedStatus, OfferKind};
 
 /// Offers kept per need: more than a page shows, so that filters still leave a list.
 pub const TOP_K: usize = 30;
-
-const NEED: &str = "need";
-const OFFER: &str = "offer";
-const ALL: &str = "all";
-
-/// Queues the need `need_id` (call inside the transaction that changed it).
-pub async fn need_changed<C: ConnectionTrait>(conn: &C, need_id: i32) -> Result<(), AppError> {
-    enqueue(conn, NEED, &[need_id]).await
-}
-
-/// Queues the offer `offer_id` (call inside the transaction that changed it).
-pub async fn offer_changed<C: ConnectionTrait>(conn: &C, offer_id: i32) -> Result<(), AppError> {
-    enqueue(conn, OFFER, &[offer_id]).await
-}
-
-/// Queues every published offer of `university_id`: its track record changed (a participant
-/// or a supervisor evaluated one of its courses), which every one of its offers is scored by.
-pub async fn university_record_changed<C: ConnectionTrait>(
-    conn: &C,
-    university_id: i32,
-) -> Result<(), AppError> {
-    let ids: Vec<i32> = offer::Entity::find()
-        .select_only()
-        .column(offer::Column::Id)
-        .filter(offer::Column::UniversityId.eq(university_id))
-        .filter(offer::Column::Status.eq(OfferStatus::Published.as_db()))
-        .into_tuple()
-        .all(conn)
-        .await?;
-    enqueue(conn, OFFER, &ids).await
-}
-
-/// Queues every open need (the weights changed, or data arrived in bulk).
-pub async fn everything_changed<C: ConnectionTrait>(conn: &C) -> Result<(), AppError> {
-    enqueue(conn, ALL, &[0]).await
-}
-
-async fn enqueue<C: ConnectionTrait>(conn: &C, subject: &str, ids: &[i32]) -> Result<(), AppError> {
-    let now = Utc::now();
-    for chunk in ids.chunks(500) {
-        let rows = chunk.iter().map(|id| matching_queue::ActiveModel {
-            subject: Set(subject.to_owned()),
-            subject_id: Set(*id),
-            queued_at: Set(now),
-        });
-        matching_queue::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([
-                    matching_queue::Column::Subject,
-                    matching_queue::Column::SubjectId,
-                ])
-                .update_column(matching_queue::Column::QueuedAt)
-                .to_owned(),
-            )
-            .exec_without_returning(conn)
-            .await?;
-    }
-    Ok(())
-}
 
 /// Works through up to `limit` queued items, oldest first, as of `today` (WIB); how many it
 /// refreshed. An item changed again meanwhile stays queued for the next round; one that fails is

@@ -10,7 +10,7 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 
-use super::refresh;
+use super::queue;
 use crate::backend::auth::Actor;
 use crate::backend::db;
 use crate::backend::entities::{match_weight, person};
@@ -121,7 +121,7 @@ where
     }
     .insert(&txn)
     .await?;
-    refresh::everything_changed(&txn).await?;
+    queue::everything_changed(&txn).await?;
     txn.commit().await?;
     Ok(())
 }
