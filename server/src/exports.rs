@@ -190,7 +190,7 @@ pub async fn xlsx_body(
 }
 
 /// A file to save; never kept by shared caches (it names people).
-fn attachment(body: Body, content_type: &'static str, name: &str) -> Response {
+pub(crate) fn attachment(body: Body, content_type: &'static str, name: &str) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -8,6 +8,7 @@ pub mod bench_participants;
 pub mod bench_stats;
 pub mod certificates;
 pub mod csrf;
+pub mod dashboards;
 pub mod dictionary;
 pub mod exports;
 pub mod health;

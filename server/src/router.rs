@@ -19,8 +19,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::{
-    certificates, csrf, dictionary, exports, health, locale, oauth, page_cache, roster, scores,
-    security_headers, session, telemetry,
+    certificates, csrf, dashboards, dictionary, exports, health, locale, oauth, page_cache, roster,
+    scores, security_headers, session, telemetry,
 };
 
 /// The routes with their state, before the locale is chosen; `app` wraps them.
@@ -36,6 +36,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .merge(certificates::routes())
+        .merge(dashboards::routes())
         .merge(dictionary::routes())
         .merge(exports::routes())
         .merge(oauth::routes())

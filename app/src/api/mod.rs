@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod certificates;
 pub mod collaborations;
 pub mod competencies;
+pub mod dashboards;
 pub mod enrollments;
 pub mod evaluations;
 pub mod invitations;
@@ -48,6 +49,9 @@ pub use collaborations::{
 pub use competencies::{
     SaveLearningForm, get_competency_dictionary, get_dictionary_import, get_positions,
     list_learning_forms, save_learning_form,
+};
+pub use dashboards::{
+    get_agency_dashboard, get_asn_dashboard, get_province_dashboard, get_university_dashboard,
 };
 pub use enrollments::{
     CancelEnrollment, DecideEnrollment, Enroll, NominateStaff, SetEnrollmentApproval,

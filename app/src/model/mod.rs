@@ -10,6 +10,7 @@ mod common_passwords;
 mod competency;
 mod course;
 mod course_form;
+mod dashboard;
 mod email;
 mod enrollment;
 mod enrollment_view;
@@ -65,6 +66,10 @@ pub use competency::{
 };
 pub use course::{CourseDraft, SessionDraft, limits as course_limits};
 pub use course_form::{CompetencyRow, CourseEditor, CourseForm, FORM_ROWS, PersonRow, SessionRow};
+pub use dashboard::{
+    AgencyDashboard, AsnDashboard, Chart, ChartKey, ChartLabel, ChartRow, Charts,
+    ProvinceDashboard, UniversityDashboard, percent,
+};
 pub use email::{EmailError, normalise_email};
 pub use enrollment::{
     EnrollmentOutcome, EnrollmentStatus, MAX_ENROLLMENT_NOTE, may_cancel as may_cancel_enrollment,

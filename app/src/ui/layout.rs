@@ -81,6 +81,9 @@ fn SignedInLinks() -> impl IntoView {
         </li>
         {viewer.staff.then(|| view! {
             <li>
+                <a href=localized(locale, "/dasbor-saya")>{td_string!(locale, dashboard.nav)}</a>
+            </li>
+            <li>
                 <a href=localized(locale, "/kursus-saya")>{td_string!(locale, enrollment.nav)}</a>
             </li>
             <li>
@@ -107,6 +110,9 @@ fn SignedInLinks() -> impl IntoView {
             </li>
         })}
         {viewer.province_admin.then(|| view! {
+            <li>
+                <a href=localized(locale, "/dasbor-provinsi")>{td_string!(locale, dashboard.province_nav)}</a>
+            </li>
             <li>
                 <a href=localized(locale, "/admin/organisasi")>{td_string!(locale, nav.review)}</a>
             </li>

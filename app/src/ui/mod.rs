@@ -4,14 +4,17 @@
 mod access_request_page;
 mod access_requests_section;
 mod approvals_page;
+mod asn_dashboard_page;
 mod assessment_page;
 mod behaviour_reviews_page;
 mod catalogue_page;
+pub mod chart_figure;
 mod collaboration_page;
 mod collaboration_seats;
 mod competency_profile;
 mod competency_profile_page;
 mod course_editor_page;
+mod dashboard_pages;
 mod dictionary_import_page;
 mod dictionary_page;
 mod enrollment_box;

@@ -54,7 +54,7 @@ fn none_yet(locale: Locale) -> String {
     td_string!(locale, evaluation.none_yet).to_owned()
 }
 
-fn completion(locale: Locale, summary: &Summary) -> String {
+pub(super) fn completion(locale: Locale, summary: &Summary) -> String {
     match summary.completion_rate() {
         Some(rate) => {
             let percent = (rate * 100.0).round() as u32;
@@ -81,15 +81,15 @@ fn out_of_five(locale: Locale, mean: Option<f32>, count: u32) -> String {
     }
 }
 
-fn reaction(locale: Locale, summary: &Summary) -> String {
+pub(super) fn reaction(locale: Locale, summary: &Summary) -> String {
     out_of_five(locale, summary.mean_reaction, summary.reactions)
 }
 
-fn behaviour(locale: Locale, summary: &Summary) -> String {
+pub(super) fn behaviour(locale: Locale, summary: &Summary) -> String {
     out_of_five(locale, summary.mean_behaviour, summary.behaviours)
 }
 
-fn learning(locale: Locale, summary: &Summary) -> String {
+pub(super) fn learning(locale: Locale, summary: &Summary) -> String {
     match summary.mean_learning {
         Some(gain) => {
             let sign = if gain > 0.0 { "+" } else { "" };

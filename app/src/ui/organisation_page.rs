@@ -77,6 +77,10 @@ fn OrganisationView(
                         </a>
                         {organisation.viewer_posts_needs.then(|| view! {
                             " "
+                            <a href=localized(locale, &format!("/organisasi/{slug}/dasbor"))>
+                                {td_string!(locale, dashboard.agency_link)}
+                            </a>
+                            " "
                             <a class="button button-link" href=new_need("kompetensi")>
                                 {td_string!(locale, need.new_competency)}
                             </a>
@@ -94,6 +98,8 @@ fn OrganisationView(
                     localized(locale, &format!("/organisasi/{}/riset-baru", organisation.slug));
                 let matches_href =
                     localized(locale, &format!("/organisasi/{}/kebutuhan-cocok", organisation.slug));
+                let dashboard_href =
+                    localized(locale, &format!("/organisasi/{}/dasbor-kampus", organisation.slug));
                 view! {
                     <p>
                         <a class="button button-link" href=href>
@@ -105,6 +111,8 @@ fn OrganisationView(
                         </a>
                         " "
                         <a href=matches_href>{td_string!(locale, matching.university_link)}</a>
+                        " "
+                        <a href=dashboard_href>{td_string!(locale, dashboard.university_link)}</a>
                     </p>
                 }
             })}

@@ -7,12 +7,14 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
 use super::access_request_page::AccessRequestPage;
 use super::approvals_page::ApprovalsPage;
+use super::asn_dashboard_page::AsnDashboardPage;
 use super::assessment_page::AssessmentPage;
 use super::behaviour_reviews_page::BehaviourReviewsPage;
 use super::catalogue_page::CataloguePage;
 use super::collaboration_page::CollaborationPage;
 use super::competency_profile_page::{OwnCompetencyPage, StaffCompetencyPage};
 use super::course_editor_page::{EditCoursePage, NewCoursePage};
+use super::dashboard_pages::{AgencyDashboardPage, ProvinceDashboardPage, UniversityDashboardPage};
 use super::dictionary_import_page::DictionaryImportPage;
 use super::dictionary_page::DictionaryPage;
 use super::gap_map_page::GapMapPage;
@@ -68,6 +70,26 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=StaticSegment("akun") view=AccountPage ssr=SsrMode::Async />
             <Route path=StaticSegment("kursus-saya") view=OwnCoursesPage ssr=SsrMode::Async />
             <Route path=StaticSegment("jp-saya") view=OwnJpPage ssr=SsrMode::Async />
+            <Route path=StaticSegment("dasbor-saya") view=AsnDashboardPage ssr=SsrMode::Async />
+            <Route
+                path=StaticSegment("dasbor-provinsi")
+                view=ProvinceDashboardPage
+                ssr=SsrMode::Async
+            />
+            <Route
+                path=(StaticSegment("organisasi"), ParamSegment("slug"), StaticSegment("dasbor"))
+                view=AgencyDashboardPage
+                ssr=SsrMode::Async
+            />
+            <Route
+                path=(
+                    StaticSegment("organisasi"),
+                    ParamSegment("slug"),
+                    StaticSegment("dasbor-kampus"),
+                )
+                view=UniversityDashboardPage
+                ssr=SsrMode::Async
+            />
             <Route path=StaticSegment("jp-staf") view=StaffJpPage ssr=SsrMode::Async />
             <Route
                 path=StaticSegment("penilaian-perilaku")

@@ -123,6 +123,10 @@ fn AgencyView(agency: AgencyJp, decide: ServerAction<DecideJpEntry>) -> impl Int
                 <a href=localized(locale, &format!("/organisasi/{}/kesenjangan", agency.slug))>
                     {td_string!(locale, gaps.link)}
                 </a>
+                " · "
+                <a href=localized(locale, &format!("/organisasi/{}/dasbor", agency.slug))>
+                    {td_string!(locale, dashboard.agency_link)}
+                </a>
             </p>
             <p class="downloads">
                 {td_string!(locale, jp.exports)} " "

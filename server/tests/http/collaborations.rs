@@ -11,7 +11,7 @@ const LEAD: &str = "kabid@diskominfotik.sinergi.example";
 const ACADEMIC: &str = "dosen@unila.sinergi.example";
 
 /// An open need of Diskominfotik answered by Unila and accepted: (need slug, collaboration id).
-async fn agreed(app: &TestApp) -> (String, i32) {
+pub async fn agreed(app: &TestApp) -> (String, i32) {
     use app::model::{NeedStatus, ProposalDraft, ProposalKind};
     let lead = actor_for(app, LEAD).await;
     let academic = actor_for(app, ACADEMIC).await;

@@ -10,6 +10,7 @@ mod catalogue;
 mod certificates;
 mod collaborations;
 mod crash;
+mod dashboards;
 mod dictionary;
 mod enrollments;
 mod evaluations;

@@ -8,6 +8,7 @@ pub mod certificates;
 pub mod collaborations;
 pub mod competencies;
 pub mod completion;
+pub mod dashboards;
 pub mod dictionary_import;
 pub mod enrollments;
 pub mod evaluations;

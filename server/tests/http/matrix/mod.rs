@@ -5,6 +5,7 @@
 mod assessment_rules;
 mod collaboration_rules;
 mod course_fixtures;
+mod dashboard_rules;
 mod fixtures;
 mod mentoring_fixtures;
 mod mentoring_rules;

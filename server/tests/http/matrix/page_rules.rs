@@ -213,5 +213,6 @@ pub fn page_rules() -> Vec<PageRule> {
         },
     ];
     rules.extend(super::mentoring_rules::pages());
+    rules.extend(super::dashboard_rules::pages());
     rules
 }

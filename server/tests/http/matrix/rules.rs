@@ -222,6 +222,7 @@ pub fn server_function_rules() -> Vec<Rule> {
     rules.extend(super::collaboration_rules::rules());
     rules.extend(super::assessment_rules::rules());
     rules.extend(super::mentoring_rules::rules());
+    rules.extend(super::dashboard_rules::rules());
     rules
 }
 
