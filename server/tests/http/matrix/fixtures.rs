@@ -1,6 +1,8 @@
 //! The rows a call of the authorisation matrix names (a person, an access request, an
 //! invitation, drafts, an open need, a proposal, a collaboration, an open course with a pending
-//! enrollment), built fresh for each target.
+//! enrollment), built for each target and built afresh once a call may have used them up.
+
+use std::collections::HashMap;
 
 use app::backend::entities::person;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -58,8 +60,37 @@ pub struct Fixture {
     pub mentoring: MentoringFixture,
 }
 
+/// The fixtures of each target (organisation and person), reused while nothing may have
+/// changed them.
+///
+/// Building a fixture is most of the matrix's cost (it opens needs, accepts a proposal, enrolls
+/// and certifies), and most calls are refused. A refused call changes nothing (that is the rule
+/// every service keeps), so the next call reuses the rows; an answered call may have used them
+/// up (accepted the request, withdrawn the offer) or changed what every fixture sets up for the
+/// personas (an open mentoring request), so every later call gets fresh rows, as every call
+/// always did.
+#[derive(Default)]
+pub struct Fixtures(HashMap<(&'static str, &'static str), Fixture>);
+
+impl Fixtures {
+    /// The target's fixture, built if there is none since the last answered call.
+    pub async fn get(&mut self, app: &TestApp, target: &Target) -> &Fixture {
+        let key = (target.slug, target.person_email);
+        if !self.0.contains_key(&key) {
+            let built = fixture(app, target).await;
+            self.0.insert(key, built);
+        }
+        &self.0[&key]
+    }
+
+    /// Forgets every fixture: a call was answered and may have changed them.
+    pub fn spend(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// The target's person id, and a fresh pending access request to the target organisation.
-pub async fn fixture(app: &TestApp, target: &Target) -> Fixture {
+async fn fixture(app: &TestApp, target: &Target) -> Fixture {
     use app::backend::entities::access_request;
     use app::backend::services::organisations::find_by_slug;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
