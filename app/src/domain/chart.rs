@@ -33,11 +33,12 @@ pub struct Bars {
 }
 
 impl Bars {
-    /// Lays out `values` (label, value) top to bottom; the scale runs to the largest value or
-    /// the target, whichever is higher (negative values are drawn as zero).
-    pub fn layout(values: &[(String, f64)], target: Option<f64>) -> Self {
+    /// Lays out `values` (label, value) top to bottom; the scale runs to the largest value, the
+    /// target or `full` (what a whole bar stands for: 100 for percentages), whichever is
+    /// highest (negative values are drawn as zero).
+    pub fn layout(values: &[(String, f64)], target: Option<f64>, full: Option<f64>) -> Self {
         let largest = values.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
-        let scale_max = largest.max(target.unwrap_or(0.0));
+        let scale_max = largest.max(target.unwrap_or(0.0)).max(full.unwrap_or(0.0));
         let span = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
         let x = |value: f64| {
             if scale_max > 0.0 { value.max(0.0) / scale_max * span } else { 0.0 }
@@ -72,7 +73,7 @@ mod tests {
 
     #[test]
     fn the_largest_value_fills_the_span_and_the_others_are_in_proportion() {
-        let bars = Bars::layout(&values(&[10.0, 5.0, 0.0]), None);
+        let bars = Bars::layout(&values(&[10.0, 5.0, 0.0]), None, None);
         let span = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
         let lengths: Vec<f64> = bars.bars.iter().map(|b| b.length).collect();
         assert_eq!(lengths, [span, span / 2.0, 0.0]);
@@ -83,7 +84,7 @@ mod tests {
     #[test]
     fn a_target_above_every_value_sets_the_scale_and_its_line() {
         // 8 of 20 JP: the bar runs two fifths of the way, the line at the end.
-        let bars = Bars::layout(&values(&[8.0]), Some(20.0));
+        let bars = Bars::layout(&values(&[8.0]), Some(20.0), None);
         let span = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
         assert_eq!(bars.scale_max, 20.0);
         assert_eq!(bars.bars[0].length, span * 0.4);
@@ -91,9 +92,20 @@ mod tests {
     }
 
     #[test]
+    fn percentages_are_drawn_against_a_whole_bar_of_100() {
+        // 40 % and 20 %: the largest is not a full bar, 100 % would be.
+        let bars = Bars::layout(&values(&[40.0, 20.0]), None, Some(100.0));
+        let span = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+        assert_eq!(bars.scale_max, 100.0);
+        assert_eq!(bars.bars[0].length, span * 0.4);
+        assert_eq!(bars.bars[1].length, span * 0.2);
+        assert_eq!(bars.target_x, None);
+    }
+
+    #[test]
     fn nothing_to_draw_draws_nothing_without_dividing_by_zero() {
-        let bars = Bars::layout(&values(&[0.0, -3.0]), None);
+        let bars = Bars::layout(&values(&[0.0, -3.0]), None, None);
         assert!(bars.bars.iter().all(|b| b.length == 0.0));
-        assert_eq!(Bars::layout(&[], None).height(), BAR_HEIGHT);
+        assert_eq!(Bars::layout(&[], None, None).height(), BAR_HEIGHT);
     }
 }

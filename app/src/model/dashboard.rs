@@ -74,6 +74,12 @@ impl ChartKey {
         }
     }
 
+    /// What a whole bar stands for, where that is fixed: 100 for the charts in percent, so
+    /// that 40 % never looks complete. Other charts run to their largest value.
+    pub fn full_scale(self) -> Option<f64> {
+        matches!(self, Self::CoverageByAgency | Self::CompletionByCourse).then_some(100.0)
+    }
+
     pub fn from_slug(slug: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.slug() == slug)
     }
@@ -178,29 +184,18 @@ pub trait Charts {
     }
 }
 
-impl Charts for AsnDashboard {
-    fn charts(&self) -> &[Chart] {
-        &self.charts
-    }
+/// Every dashboard keeps its charts in a `charts` field.
+macro_rules! charts_in_field {
+    ($($dashboard:ty),*) => {
+        $(impl Charts for $dashboard {
+            fn charts(&self) -> &[Chart] {
+                &self.charts
+            }
+        })*
+    };
 }
 
-impl Charts for AgencyDashboard {
-    fn charts(&self) -> &[Chart] {
-        &self.charts
-    }
-}
-
-impl Charts for UniversityDashboard {
-    fn charts(&self) -> &[Chart] {
-        &self.charts
-    }
-}
-
-impl Charts for ProvinceDashboard {
-    fn charts(&self) -> &[Chart] {
-        &self.charts
-    }
-}
+charts_in_field!(AsnDashboard, AgencyDashboard, UniversityDashboard, ProvinceDashboard);
 
 /// The share of `part` in `whole`, in percent (0 when `whole` is 0).
 pub fn percent(part: i64, whole: i64) -> f64 {

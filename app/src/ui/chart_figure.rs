@@ -135,7 +135,7 @@ pub fn ChartFigure(chart: Chart, csv_base: String) -> impl IntoView {
         return view! {
             <section class="chart" id=slug>
                 <h2 id=title_id>{title}</h2>
-                <p class="muted">{td_string!(locale, dashboard.empty)}</p>
+                <p class="hint">{td_string!(locale, dashboard.empty)}</p>
             </section>
         }
         .into_any();
@@ -155,29 +155,38 @@ pub fn ChartFigure(chart: Chart, csv_base: String) -> impl IntoView {
         .collect_view();
     let target = chart.target.map(|t| {
         view! {
-            <p class="muted">{td_string!(locale, dashboard.target, target = value_text(locale, t))}</p>
+            <p class="hint">{td_string!(locale, dashboard.target, target = value_text(locale, t))}</p>
         }
     });
     view! {
         <section class="chart" id=slug>
             <h2 id=title_id.clone()>{title}</h2>
-            <BarsSvg labelled target=chart.target title_id />
+            <BarsSvg labelled target=chart.target full=chart.key.full_scale() title_id />
             {target}
             <details>
-                <summary>{td_string!(locale, dashboard.table)}</summary>
-                <table>
-                    <thead>
+                // The chart's title, unseen, tells one chart's links from the next to a screen
+                // reader listing links.
+                <summary>
+                    {td_string!(locale, dashboard.table)}
+                    <span class="visually-hidden">{format!(": {title}")}</span>
+                </summary>
+                <div class="table-scroll">
+                    <table>
+                        <caption class="visually-hidden">{title}</caption>
+                        <thead>
                         <tr>
                             <th scope="col">{label_heading}</th>
                             <th scope="col">{value_heading}</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             </details>
             <p>
                 <a href=csv download="">
                     {td_string!(locale, dashboard.csv)}
+                    <span class="visually-hidden">{format!(": {title}")}</span>
                 </a>
             </p>
         </section>
@@ -192,9 +201,14 @@ fn at(value: f64) -> f64 {
 
 /// The SVG: labels left, bars on one scale, values right of each bar, the target as a line.
 #[component]
-fn BarsSvg(labelled: Vec<(String, f64)>, target: Option<f64>, title_id: String) -> impl IntoView {
+fn BarsSvg(
+    labelled: Vec<(String, f64)>,
+    target: Option<f64>,
+    full: Option<f64>,
+    title_id: String,
+) -> impl IntoView {
     let locale = use_locale();
-    let bars = Bars::layout(&labelled, target);
+    let bars = Bars::layout(&labelled, target, full);
     let height = bars.height();
     let middle = BAR_HEIGHT * 0.7;
     let drawn = bars

@@ -270,6 +270,12 @@ async fn agency_and_province_figures(app: &TestApp) {
             chart("kontribusi-kampus", &[("Universitas Lampung", "8")]),
         ]
     );
+    // Percentages are drawn against a whole bar of 100 %: Diskominfotik's 25 % (third row) is a
+    // quarter of the 360 units, not the whole bar for being the largest.
+    assert!(
+        province.contains("<rect x=\"220\" y=\"64\" width=\"90\" height=\"22\" class=\"bar\">"),
+        "{province}"
+    );
     assert!(province.contains(&format!("1 dari 7 ASN sudah mencapai 20 JP pada tahun {year}.")));
     let csv = send(app, cookie_get("/en/dasbor-provinsi/kontribusi-kampus.csv", &admin)).await;
     assert_eq!(

@@ -3,6 +3,7 @@
 //! enrollment), built for each target and built afresh once a call may have used them up.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use app::backend::entities::person;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -75,12 +76,10 @@ pub struct Fixtures(HashMap<(&'static str, &'static str), Fixture>);
 impl Fixtures {
     /// The target's fixture, built if there is none since the last answered call.
     pub async fn get(&mut self, app: &TestApp, target: &Target) -> &Fixture {
-        let key = (target.slug, target.person_email);
-        if !self.0.contains_key(&key) {
-            let built = fixture(app, target).await;
-            self.0.insert(key, built);
+        match self.0.entry((target.slug, target.person_email)) {
+            Entry::Occupied(built) => built.into_mut(),
+            Entry::Vacant(slot) => slot.insert(fixture(app, target).await),
         }
-        &self.0[&key]
     }
 
     /// Forgets every fixture: a call was answered and may have changed them.

@@ -166,7 +166,8 @@ pub async fn university_contribution<C: ConnectionTrait>(
     );
     sql.push_bound(" AND c.issued_at >= ", year_start(year));
     sql.push_bound(" AND c.issued_at < ", year_start(year + 1));
-    sql.push(" GROUP BY o.name ORDER BY jp DESC, o.name");
+    // By id too: two universities may share a name.
+    sql.push(" GROUP BY o.id, o.name ORDER BY jp DESC, o.name");
     Ok(Delivered::find_by_statement(sql.statement())
         .all(conn)
         .await?
