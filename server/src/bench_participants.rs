@@ -126,7 +126,7 @@ pub async fn run(config: &Config, learners: usize, samples: usize) -> Result<(),
 }
 
 /// The server's state around `conn`, as `serve` builds it (no external login providers).
-fn state(config: &Config, conn: DatabaseConnection) -> Result<AppState, StartError> {
+pub(crate) fn state(config: &Config, conn: DatabaseConnection) -> Result<AppState, StartError> {
     let leptos_options =
         LeptosOptions::builder().output_name("sinergi").site_root("target/site").build();
     let login = LoginProviders::new(Vec::new(), &config.base_url)?;

@@ -1,6 +1,7 @@
 //! The Sinergi server: start-up, the HTTP router and its middleware. `main.rs` only parses the CLI.
 
 pub mod background;
+pub mod bench_dashboards;
 pub mod bench_enrollment;
 pub mod bench_export;
 pub mod bench_matching;

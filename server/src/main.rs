@@ -1,5 +1,6 @@
 //! The `server` binary: `serve` (default), `migrate`, `seed`, and the benchmarks
-//! (`bench-matching`, `bench-enrollment`, `bench-export`, `bench-participants`).
+//! (`bench-matching`, `bench-enrollment`, `bench-export`, `bench-participants`,
+//! `bench-dashboards`).
 
 use std::process::ExitCode;
 
@@ -30,6 +31,14 @@ enum Command {
         /// Then add this many generated offers (the same ones every time), for benchmarks.
         #[arg(long, default_value_t = 0)]
         scale: usize,
+        /// Then add forty generated agencies sharing this many civil servants, with their
+        /// competency ratings (the same every time), for the dashboards' benchmark.
+        #[arg(long, default_value_t = 0)]
+        asn: usize,
+        /// With `--asn`: this many enrollments spread over them, in the courses there are
+        /// (`--scale` adds enough); the completed ones with certificate and JP.
+        #[arg(long, default_value_t = 0)]
+        enrollments: usize,
     },
     /// Benchmark matching on the database at hand: rank sampled open needs afresh (p50/p95/p99),
     /// then recompute every open need's stored list.
@@ -63,6 +72,13 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         samples: usize,
     },
+    /// Benchmark the agency and province dashboards on a database seeded with `seed --asn`:
+    /// each page through the router as a province administrator (p50/p95/p99, SQL statements
+    /// per page).
+    BenchDashboards {
+        #[arg(long, default_value_t = 20)]
+        samples: usize,
+    },
 }
 
 #[tokio::main]
@@ -74,7 +90,9 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => server::serve(cli.config).await,
         Command::Migrate => migrate(&cli.config).await,
-        Command::Seed { scale } => load_seed(&cli.config, scale).await,
+        Command::Seed { scale, asn, enrollments } => {
+            load_seed(&cli.config, scale, asn, enrollments).await
+        }
         Command::BenchMatching { samples, no_recompute } => {
             server::bench_matching::run(&cli.config, samples, !no_recompute).await
         }
@@ -84,6 +102,9 @@ async fn main() -> ExitCode {
         Command::BenchExport { rows } => server::bench_export::run(&cli.config, rows).await,
         Command::BenchParticipants { learners, samples } => {
             server::bench_participants::run(&cli.config, learners, samples).await
+        }
+        Command::BenchDashboards { samples } => {
+            server::bench_dashboards::run(&cli.config, samples).await
         }
     };
     match result {
@@ -101,13 +122,22 @@ async fn migrate(config: &Config) -> Result<(), server::StartError> {
     Ok(())
 }
 
-async fn load_seed(config: &Config, scale: usize) -> Result<(), server::StartError> {
+async fn load_seed(
+    config: &Config,
+    scale: usize,
+    asn: usize,
+    enrollments: usize,
+) -> Result<(), server::StartError> {
     let conn = db::connect_and_migrate(&config.database_url(), 2).await?;
     let outcome = seed::seed_demo(&conn).await?;
     tracing::info!(?outcome, "seed finished");
     if scale > 0 {
         let written = seed::seed_scale(&conn, scale).await?;
         tracing::info!(offers = written, "generated offers written");
+    }
+    if asn > 0 {
+        let province = seed::seed_scale_people(&conn, asn, enrollments).await?;
+        tracing::info!(?province, "generated civil servants written");
     }
     Ok(())
 }

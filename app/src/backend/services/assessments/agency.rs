@@ -4,18 +4,20 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use sea_orm::sea_query::SimpleExpr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait as _, Query, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+};
 
 use crate::backend::auth::Actor;
 use crate::backend::entities::{
-    certificate, competency, competency_assessment, offer_competency, organisation, position,
-    position_requirement,
+    certificate, competency, competency_assessment, membership, offer_competency, organisation,
+    person, position, position_requirement,
 };
-use crate::backend::services::people::{active_staff, staff_ids};
+use crate::backend::services::people::staff_ids;
 use crate::domain::profile::{CurrentLevel, Rating, current_levels};
 use crate::error::AppError;
-use crate::model::{AssessmentKind, GapBasis, Role};
+use crate::model::{AssessmentKind, GapBasis, OrganisationKind, Role};
 
 /// One civil servant of the agency with their current levels by competency id.
 pub(super) struct StaffProfile {
@@ -54,18 +56,27 @@ pub(super) async fn agency_for<C: ConnectionTrait>(
     Ok((agency, lead))
 }
 
-/// Every active civil servant of the agency with their current profile. Four queries, whatever
-/// the agency's size: the staff, their ratings, their certificates, what those courses bring.
+/// Every active civil servant of the agency (of every agency, for `People::AllStaff`) with their
+/// current profile. Three queries, whatever their number: the staff, their ratings, what their
+/// certificates' courses bring.
 pub(super) async fn staff_profiles<C: ConnectionTrait>(
     conn: &C,
-    agency_id: i32,
+    people: &People,
 ) -> Result<Vec<StaffProfile>, AppError> {
-    let members = active_staff(conn, agency_id, None).await?;
-    let mut ratings = ratings_of(conn, &People::StaffOf(agency_id), None).await?;
+    let members = membership::Entity::find()
+        .filter(membership::Column::Role.eq(Role::Asn.as_db()))
+        .filter(match people {
+            People::StaffOf(agency_id) => membership::Column::OrganisationId.eq(*agency_id),
+            _ => people.contain(membership::Column::PersonId),
+        });
+    let members = members.find_also_related(person::Entity).all(conn).await?;
+    let ratings = ratings_of(conn, people, None).await?;
     Ok(members
         .into_iter()
+        .filter_map(|(m, p)| Some((m, p.filter(|p| p.deactivated_at.is_none())?)))
         .map(|(m, p)| {
-            let mine = ratings.remove(&p.id).unwrap_or_default();
+            // A civil servant of two agencies is measured in each; their ratings are theirs.
+            let mine = ratings.get(&p.id).map(Vec::as_slice).unwrap_or_default();
             StaffProfile {
                 person_id: p.id,
                 name: p.full_name,
@@ -73,7 +84,7 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
                 unit: m.unit.filter(|u| !u.trim().is_empty()),
                 position: m.position,
                 target_position: m.target_position,
-                current: current_levels(&mine),
+                current: current_levels(mine),
             }
         })
         .collect())
@@ -85,6 +96,8 @@ pub(super) enum People {
     StaffOf(i32),
     /// These people.
     Ids(Vec<i32>),
+    /// The civil servants of every agency (not of a university).
+    AllStaff,
 }
 
 impl People {
@@ -92,12 +105,40 @@ impl People {
         match self {
             Self::StaffOf(agency_id) => column.in_subquery(staff_ids(*agency_id)),
             Self::Ids(ids) => column.is_in(ids.iter().copied()),
+            Self::AllStaff => column.in_subquery(
+                Query::select()
+                    .column(membership::Column::PersonId)
+                    .from(membership::Entity)
+                    .and_where(membership::Column::Role.eq(Role::Asn.as_db()))
+                    .and_where(
+                        membership::Column::OrganisationId.in_subquery(
+                            Query::select()
+                                .column(organisation::Column::Id)
+                                .from(organisation::Entity)
+                                .and_where(
+                                    organisation::Column::Kind
+                                        .ne(OrganisationKind::University.as_db()),
+                                )
+                                .to_owned(),
+                        ),
+                    )
+                    .to_owned(),
+            ),
         }
     }
 }
 
+/// One level a held certificate's course brings.
+#[derive(FromQueryResult)]
+struct Evidence {
+    person_id: i32,
+    competency_id: i32,
+    level: i16,
+    issued_at: chrono::DateTime<chrono::Utc>,
+}
+
 /// The ratings of `people` (in one competency, or all), assessments and certificates' evidence,
-/// by person id: three queries whatever their number (and one more per 500 courses).
+/// by person id: two queries whatever their number.
 pub(super) async fn ratings_of<C: ConnectionTrait>(
     conn: &C,
     people: &People,
@@ -123,40 +164,34 @@ pub(super) async fn ratings_of<C: ConnectionTrait>(
             at: row.created_at,
         });
     }
-    let held: Vec<(i32, i32, chrono::DateTime<chrono::Utc>)> = certificate::Entity::find()
-        .select_only()
-        .column(certificate::Column::PersonId)
-        .column(certificate::Column::OfferId)
-        .column(certificate::Column::IssuedAt)
-        .filter(people.contain(certificate::Column::PersonId))
-        .filter(certificate::Column::RevokedAt.is_null())
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let mut brought: HashMap<i32, Vec<(i32, i16)>> = HashMap::new();
-    let offers: BTreeSet<i32> = held.iter().map(|(_, offer, _)| *offer).collect();
-    for chunk in offers.into_iter().collect::<Vec<_>>().chunks(500) {
-        let mut find = offer_competency::Entity::find()
-            .filter(offer_competency::Column::OfferId.is_in(chunk.iter().copied()))
-            .filter(offer_competency::Column::Level.is_not_null());
-        if let Some(id) = competency_id {
-            find = find.filter(offer_competency::Column::CompetencyId.eq(id));
-        }
-        for row in find.all(conn).await? {
-            if let Some(level) = row.level {
-                brought.entry(row.offer_id).or_default().push((row.competency_id, level));
-            }
-        }
+    // What their courses brought: each certificate held joined to its course's levels, in the
+    // database, so the province's hundreds of thousands of certificates stay one statement.
+    let mut evidence = Query::select()
+        .column((certificate::Entity, certificate::Column::PersonId))
+        .column((offer_competency::Entity, offer_competency::Column::CompetencyId))
+        .column((offer_competency::Entity, offer_competency::Column::Level))
+        .column((certificate::Entity, certificate::Column::IssuedAt))
+        .from(certificate::Entity)
+        .inner_join(
+            offer_competency::Entity,
+            Expr::col((offer_competency::Entity, offer_competency::Column::OfferId))
+                .equals((certificate::Entity, certificate::Column::OfferId)),
+        )
+        .and_where(people.contain(certificate::Column::PersonId))
+        .and_where(certificate::Column::RevokedAt.is_null())
+        .and_where(offer_competency::Column::Level.is_not_null())
+        .to_owned();
+    if let Some(id) = competency_id {
+        evidence.and_where(offer_competency::Column::CompetencyId.eq(id));
     }
-    for (person_id, offer_id, at) in held {
-        for (competency_id, level) in brought.get(&offer_id).into_iter().flatten() {
-            ratings.entry(person_id).or_default().push(Rating {
-                competency_id: *competency_id,
-                kind: AssessmentKind::Evidence,
-                level: *level,
-                at,
-            });
-        }
+    let backend = conn.get_database_backend();
+    for row in Evidence::find_by_statement(backend.build(&evidence)).all(conn).await? {
+        ratings.entry(row.person_id).or_default().push(Rating {
+            competency_id: row.competency_id,
+            kind: AssessmentKind::Evidence,
+            level: row.level,
+            at: row.issued_at,
+        });
     }
     Ok(ratings)
 }

@@ -4,7 +4,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::ConnectionTrait;
 
-use super::agency::{StaffProfile, agency_for, competencies_by_id, staff_profiles, standards};
+use super::agency::{
+    People, StaffProfile, agency_for, competencies_by_id, staff_profiles, standards,
+};
 use crate::backend::auth::Actor;
 use crate::domain::calendar::WIB;
 use crate::domain::profile::{Gap, group_gap};
@@ -42,28 +44,19 @@ fn measured<'a>(
     })
 }
 
-/// The agency `slug`'s heatmap against `basis`, for its leads and the province.
-pub async fn gap_map<C: ConnectionTrait>(
+/// The heatmap's rows: per competency, a cell per unit (the members' (gap, required level)
+/// pairs go to the cell `column_of` names) and the total; the most below first.
+async fn heatmap_rows<C: ConnectionTrait>(
     conn: &C,
-    actor: &Actor,
-    slug: &str,
+    staff: &[StaffProfile],
     basis: GapBasis,
-) -> Result<GapMap, AppError> {
-    let (agency, lead) = agency_for(conn, actor, slug).await?;
-    let staff = staff_profiles(conn, agency.id).await?;
+    units: usize,
+    column_of: impl Fn(&StaffProfile) -> usize,
+) -> Result<Vec<GapMapRow>, AppError> {
     let standards = standards(conn).await?;
-    let units: Vec<String> = staff
-        .iter()
-        .map(|p| p.unit.clone().unwrap_or_default())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let column: HashMap<&str, usize> =
-        units.iter().enumerate().map(|(i, u)| (u.as_str(), i)).collect();
     let mut groups: HashMap<i32, Vec<Vec<(Gap, i16)>>> = HashMap::new();
-    for (person, competency_id, required, gap) in measured(&staff, &standards, basis) {
-        let at = column.get(person.unit.as_deref().unwrap_or_default()).copied().unwrap_or(0);
-        groups.entry(competency_id).or_insert_with(|| vec![Vec::new(); units.len()])[at]
+    for (person, competency_id, required, gap) in measured(staff, &standards, basis) {
+        groups.entry(competency_id).or_insert_with(|| vec![Vec::new(); units])[column_of(person)]
             .push((gap, required));
     }
     let named = competencies_by_id(conn, groups.keys().copied()).await?;
@@ -82,6 +75,30 @@ pub async fn gap_map<C: ConnectionTrait>(
         })
         .collect();
     rows.sort_by(|a, b| b.total.below.cmp(&a.total.below).then_with(|| a.code.cmp(&b.code)));
+    Ok(rows)
+}
+
+/// The agency `slug`'s heatmap against `basis`, for its leads and the province.
+pub async fn gap_map<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    slug: &str,
+    basis: GapBasis,
+) -> Result<GapMap, AppError> {
+    let (agency, lead) = agency_for(conn, actor, slug).await?;
+    let staff = staff_profiles(conn, &People::StaffOf(agency.id)).await?;
+    let units: Vec<String> = staff
+        .iter()
+        .map(|p| p.unit.clone().unwrap_or_default())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let column: HashMap<&str, usize> =
+        units.iter().enumerate().map(|(i, u)| (u.as_str(), i)).collect();
+    let rows = heatmap_rows(conn, &staff, basis, units.len(), |person| {
+        column.get(person.unit.as_deref().unwrap_or_default()).copied().unwrap_or(0)
+    })
+    .await?;
     Ok(GapMap {
         agency_slug: agency.slug,
         agency_name: agency.name,
@@ -91,6 +108,19 @@ pub async fn gap_map<C: ConnectionTrait>(
         staff: u32::try_from(staff.len()).unwrap_or(u32::MAX),
         may_act: lead,
     })
+}
+
+/// Every agency's civil servants against `basis`, per competency, as one group (each row's one
+/// cell is its total): the province dashboard's largest gaps, read in one pass rather than an
+/// agency at a time. Province administrators only.
+pub async fn province_gaps<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    basis: GapBasis,
+) -> Result<Vec<GapMapRow>, AppError> {
+    Actor::require(actor.is_province_admin())?;
+    let staff = staff_profiles(conn, &People::AllStaff).await?;
+    heatmap_rows(conn, &staff, basis, 1, |_| 0).await
 }
 
 /// The civil servants of the agency `slug` (of `unit` only, when given; "" for no unit) whose
@@ -105,7 +135,7 @@ pub async fn gap_people<C: ConnectionTrait>(
 ) -> Result<GapPeople, AppError> {
     let (agency, lead) = agency_for(conn, actor, slug).await?;
     let found = super::form::competency_by_code(conn, code).await?;
-    let staff = staff_profiles(conn, agency.id).await?;
+    let staff = staff_profiles(conn, &People::StaffOf(agency.id)).await?;
     let standards = standards(conn).await?;
     let in_unit =
         |p: &StaffProfile| unit.is_none_or(|u| p.unit.as_deref().unwrap_or_default() == u);

@@ -30,7 +30,7 @@ use crate::model::{
 };
 
 pub use form::assessment_form;
-pub use gaps::{gap_map, gap_people};
+pub use gaps::{gap_map, gap_people, province_gaps};
 pub use rate::{rate, save_plan, self_assess};
 
 /// A civil servant as assessment sees them: the person and their membership of their agency.

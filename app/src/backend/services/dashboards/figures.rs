@@ -78,6 +78,15 @@ pub async fn jp_coverage<C: ConnectionTrait>(
     ));
     sql.push_bound("year = ", year);
     sql.push_bound(" AND status = ", JpEntryStatus::Credited.as_db());
+    if let Some(id) = agency_id {
+        // Only the agency's people: the year's lines of the whole province are many times more.
+        sql.push_bound(
+            " AND person_id IN (SELECT person_id FROM memberships WHERE organisation_id = ",
+            id,
+        );
+        sql.push_bound(" AND role = ", Role::Asn.as_db());
+        sql.push(")");
+    }
     sql.push(" GROUP BY person_id) t ON t.person_id = m.person_id WHERE ");
     sql.push_bound("m.role = ", Role::Asn.as_db());
     if let Some(id) = agency_id {

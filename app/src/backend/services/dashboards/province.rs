@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::GAPS_SHOWN;
 use super::figures;
@@ -28,7 +28,6 @@ pub async fn province_dashboard<C: ConnectionTrait>(
     let year = ledger_year(Utc::now());
     let agencies: HashMap<i32, organisation::Model> = organisation::Entity::find()
         .filter(organisation::Column::Kind.ne(OrganisationKind::University.as_db()))
-        .order_by_asc(organisation::Column::Name)
         .all(conn)
         .await?
         .into_iter()
@@ -50,8 +49,6 @@ pub async fn province_dashboard<C: ConnectionTrait>(
         .collect();
     let staff = coverage.iter().map(|c| c.staff).sum();
     let covered = coverage.iter().map(|c| c.covered).sum();
-    let mut sorted: Vec<&organisation::Model> = agencies.values().collect();
-    sorted.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(ProvinceDashboard {
         year,
         staff,
@@ -59,7 +56,7 @@ pub async fn province_dashboard<C: ConnectionTrait>(
         minimum: JP_YEARLY_MINIMUM,
         charts: vec![
             Chart::new(ChartKey::CoverageByAgency, by_agency),
-            Chart::new(ChartKey::LargestGaps, largest_gaps(conn, actor, &sorted).await?),
+            Chart::new(ChartKey::LargestGaps, largest_gaps(conn, actor).await?),
             Chart::new(ChartKey::NeedsByStatus, figures::needs_by_status(conn, None).await?),
             Chart::new(
                 ChartKey::UniversityContribution,
@@ -69,29 +66,20 @@ pub async fn province_dashboard<C: ConnectionTrait>(
     })
 }
 
-/// Civil servants below the standard of the position held, per competency, summed over the
-/// agencies' heatmaps; the largest first.
+/// Civil servants below the standard of the position held, per competency, over every
+/// agency; the largest first.
 async fn largest_gaps<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
-    agencies: &[&organisation::Model],
 ) -> Result<Vec<ChartRow>, AppError> {
-    let mut below: HashMap<String, (u32, String, String)> = HashMap::new();
-    for agency in agencies {
-        let map = assessments::gap_map(conn, actor, &agency.slug, GapBasis::Held).await?;
-        for row in map.rows.into_iter().filter(|r| r.total.below > 0) {
-            let entry = below.entry(row.code).or_insert((0, row.name_id, row.name_en));
-            entry.0 += row.total.below;
-        }
-    }
-    let mut rows: Vec<(String, (u32, String, String))> = below.into_iter().collect();
-    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+    let rows = assessments::province_gaps(conn, actor, GapBasis::Held).await?;
     Ok(rows
         .into_iter()
+        .filter(|row| row.total.below > 0)
         .take(GAPS_SHOWN)
-        .map(|(_, (n, id, en))| ChartRow {
-            label: ChartLabel::Named { id, en },
-            value: f64::from(n),
+        .map(|row| ChartRow {
+            label: ChartLabel::Named { id: row.name_id, en: row.name_en },
+            value: f64::from(row.total.below),
         })
         .collect())
 }

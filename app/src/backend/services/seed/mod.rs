@@ -12,7 +12,9 @@ mod organisations;
 mod positions;
 mod research;
 mod scale;
+mod scale_enrollments;
 mod scale_needs;
+mod scale_people;
 
 use std::collections::HashMap;
 
@@ -34,6 +36,7 @@ pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
 pub use positions::POSITIONS;
 pub use research::{RESEARCH, SeedResearch};
 pub use scale::seed_scale;
+pub use scale_people::{ScaledProvince, seed_scale_people};
 
 /// What `seed_demo` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
