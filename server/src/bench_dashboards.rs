@@ -6,22 +6,20 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use app::backend::auth::sessions::{self, SessionPolicy};
 use app::backend::entities::{membership, organisation};
+use app::backend::services::seed::AGENCY_SLUG_PREFIX;
 use app::backend::{Config, db};
 use app::model::Role;
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use tower::ServiceExt as _;
 
-use crate::StartError;
 use crate::bench_participants::state;
 use crate::bench_stats::{ms, percentile};
+use crate::{StartError, bench_http};
 
 /// Requests that only warm the caches (prepared statements, templates) before measuring.
 const WARM_UP: usize = 2;
@@ -42,7 +40,7 @@ pub async fn run(config: &Config, samples: usize) -> Result<(), StartError> {
         .await?
         .ok_or_else(|| StartError::Bench("no province administrator: run `seed`".into()))?;
     let agencies: Vec<String> = organisation::Entity::find()
-        .filter(organisation::Column::Slug.like("opd-%"))
+        .filter(organisation::Column::Slug.like(format!("{AGENCY_SLUG_PREFIX}%")))
         .order_by_asc(organisation::Column::Id)
         .all(&conn)
         .await?
@@ -86,32 +84,13 @@ impl Page {
         let mut counts = Vec::with_capacity(samples);
         let mut bytes = 0;
         for sample in 0..samples + WARM_UP {
-            let path = path(sample);
-            let request = Request::get(&path)
-                .header(header::COOKIE, &self.cookie)
-                .header(header::ACCEPT_LANGUAGE, "id")
-                .body(Body::empty())
-                .map_err(|e| StartError::Bench(e.to_string()))?;
-            let before = self.statements.load(Ordering::SeqCst);
-            let began = Instant::now();
-            let response = self
-                .router
-                .clone()
-                .oneshot(request)
-                .await
-                .map_err(|e| StartError::Bench(e.to_string()))?;
-            let status = response.status();
-            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-                .await
-                .map_err(|e| StartError::Bench(e.to_string()))?;
-            let took = began.elapsed();
-            if status != StatusCode::OK {
-                return Err(StartError::Bench(format!("{path}: {status}")));
-            }
+            let loaded =
+                bench_http::get(&self.router, &path(sample), &self.cookie, &self.statements)
+                    .await?;
             if sample >= WARM_UP {
-                times.push(took);
-                counts.push(self.statements.load(Ordering::SeqCst) - before);
-                bytes = body.len();
+                times.push(loaded.took);
+                counts.push(loaded.statements);
+                bytes = loaded.bytes;
             }
         }
         times.sort();

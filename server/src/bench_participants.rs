@@ -20,16 +20,13 @@ use app::backend::services::seed::crowd;
 use app::backend::state::AppState;
 use app::backend::{Config, db};
 use app::model::{EnrollmentStatus, OfferKind, OfferStatus, SHEET_PAGE_SIZE};
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
 use chrono::Utc;
 use leptos::config::LeptosOptions;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use tower::ServiceExt as _;
 
-use crate::StartError;
 use crate::bench_enrollment::course;
 use crate::bench_stats::{ms, percentile};
+use crate::{StartError, bench_http};
 
 /// Sessions of the course: each participant's row shows a tick per session.
 const SESSIONS: u32 = 3;
@@ -70,28 +67,13 @@ pub async fn run(config: &Config, learners: usize, samples: usize) -> Result<(),
     for sample in 0..samples + 3 {
         // Pages spread over the whole sheet, the last ones (the deepest offsets) included.
         let page = 1 + (sample * 37) % pages;
-        let request = Request::get(format!("/katalog/kursus/{slug}/peserta?halaman={page}"))
-            .header(header::COOKIE, &cookie)
-            .header(header::ACCEPT_LANGUAGE, "id")
-            .body(Body::empty())
-            .map_err(|e| StartError::Bench(e.to_string()))?;
-        let before = statements.load(Ordering::SeqCst);
-        let began = Instant::now();
-        let response =
-            router.clone().oneshot(request).await.map_err(|e| StartError::Bench(e.to_string()))?;
-        let status = response.status();
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .map_err(|e| StartError::Bench(e.to_string()))?;
-        let took = began.elapsed();
-        if status != StatusCode::OK {
-            return Err(StartError::Bench(format!("page {page}: {status}")));
-        }
+        let path = format!("/katalog/kursus/{slug}/peserta?halaman={page}");
+        let loaded = bench_http::get(&router, &path, &cookie, &statements).await?;
         // The first few warm the caches (prepared statements, templates).
         if sample >= 3 {
-            times.push(took);
-            counts.push(statements.load(Ordering::SeqCst) - before);
-            bytes = body.len();
+            times.push(loaded.took);
+            counts.push(loaded.statements);
+            bytes = loaded.bytes;
         }
     }
     times.sort();

@@ -4,6 +4,7 @@ pub mod background;
 pub mod bench_dashboards;
 pub mod bench_enrollment;
 pub mod bench_export;
+pub mod bench_http;
 pub mod bench_matching;
 pub mod bench_participants;
 pub mod bench_stats;

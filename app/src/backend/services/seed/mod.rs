@@ -36,7 +36,7 @@ pub use organisations::{DEMO_PASSWORD, ORGANISATIONS, PEOPLE};
 pub use positions::POSITIONS;
 pub use research::{RESEARCH, SeedResearch};
 pub use scale::seed_scale;
-pub use scale_people::{ScaledProvince, seed_scale_people};
+pub use scale_people::{AGENCY_SLUG_PREFIX, ScaledProvince, seed_scale_people};
 
 /// What `seed_demo` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

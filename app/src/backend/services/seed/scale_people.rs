@@ -28,7 +28,7 @@ use crate::model::{AssessmentKind, OrganisationKind, Role};
 pub(super) const CHUNK: usize = 500;
 
 /// The generated agencies' slugs: this and a number.
-pub(super) const AGENCY_SLUG_PREFIX: &str = "opd-";
+pub const AGENCY_SLUG_PREFIX: &str = "opd-";
 
 /// The generated agencies, about as many as the province's own offices (OPD).
 const AGENCIES: &[&str] = &[
