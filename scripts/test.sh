@@ -28,8 +28,8 @@ step "unit, database and HTTP tests"
 if [ -z "${SINERGI_TEST_POSTGRES_URL:-}" ]; then
   printf '\n\033[1;33m!!! SINERGI_TEST_POSTGRES_URL is not set: database tests run on SQLite ONLY. !!!\033[0m\n\n'
 fi
-cargo test -p migrations -p server 2>&1 | tee -a "$log"
-cargo test -p app --features ssr 2>&1 | tee -a "$log"
+# One invocation: with the features unified once, the dependencies are built once, not twice.
+cargo test -p migrations -p server -p app --features app/ssr 2>&1 | tee -a "$log"
 
 step "dependency audit (offline advisory snapshot)"
 advisory_db="${SINERGI_ADVISORY_DB:-../shared/advisory-db}"
