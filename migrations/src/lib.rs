@@ -36,6 +36,7 @@ mod m20261130_000027_create_jp_entries;
 mod m20261130_000028_create_competency_assessments;
 mod m20261130_000029_create_course_evaluations;
 mod m20261130_000030_create_mentoring;
+mod m20261202_000031_create_current_levels;
 
 /// The ordered list of every migration.
 pub struct Migrator;
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000028_create_competency_assessments::Migration),
             Box::new(m20261130_000029_create_course_evaluations::Migration),
             Box::new(m20261130_000030_create_mentoring::Migration),
+            Box::new(m20261202_000031_create_current_levels::Migration),
         ]
     }
 }

@@ -28,7 +28,10 @@ pub mod upload;
 use std::sync::Arc;
 
 use app::backend::auth::external::{LoginProviders, providers as login_providers};
-use app::backend::{AppState, Config, db, services::seed};
+use app::backend::{
+    AppState, Config, db,
+    services::{assessments, seed},
+};
 use axum::serve::ListenerExt as _;
 use leptos::config::get_configuration;
 
@@ -62,6 +65,8 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     if config.demo_data {
         seed::seed_demo(&conn).await?;
     }
+    // A database from before the stored current levels gets them once, before any page reads them.
+    assessments::fill_levels_if_empty(&conn).await?;
     let mut leptos_options =
         get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?.leptos_options;
     leptos_options.site_addr = config.listen;

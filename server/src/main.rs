@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use app::backend::services::seed;
+use app::backend::services::{assessments, seed};
 use app::backend::{Config, db};
 
 /// Sinergi — portal kolaborasi perguruan tinggi dan perangkat daerah Provinsi Lampung.
@@ -117,7 +117,8 @@ async fn main() -> ExitCode {
 }
 
 async fn migrate(config: &Config) -> Result<(), server::StartError> {
-    db::connect_and_migrate(&config.database_url(), 1).await?;
+    let conn = db::connect_and_migrate(&config.database_url(), 1).await?;
+    assessments::fill_levels_if_empty(&conn).await?;
     tracing::info!("migrations applied");
     Ok(())
 }

@@ -1,14 +1,20 @@
 //! The agency gap map on both databases, from a known state: who is required a competency by
 //! their position (held or target), who is below it, who was never assessed, the mean gap and
-//! the level a need closing it aims at; the people behind a cell in order; and who may look.
+//! the level a need closing it aims at; the people behind a cell in order; who may look; and the
+//! province's figures, which are every agency's added up.
+
+use std::collections::BTreeSet;
 
 use app::backend::auth::Actor;
-use app::backend::entities::membership;
+use app::backend::entities::{membership, organisation, person};
 use app::backend::services::assessments;
 use app::backend::services::seed::seed_demo;
 use app::error::AppError;
-use app::model::{AssessmentDraft, GapBasis, GapCell, GapMap};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use app::model::{AssessmentDraft, GapBasis, GapCell, GapMap, OrganisationKind};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
 
 use crate::enrollments::{BKD_LEAD, staff};
 use crate::harness::each_database;
@@ -132,6 +138,107 @@ async fn only_the_agencys_leads_and_the_province_see_its_gaps() {
         assert!(!seen.unwrap().may_act, "{backend:?}: the province looks, the lead acts");
         let missing = assessments::gap_map(&db, &province, "tidak-ada", GapBasis::Held).await;
         assert!(matches!(missing, Err(AppError::NotFound)), "{missing:?}");
+    })
+    .await;
+}
+
+/// Every agency's heatmap totals for `code` added up (what the province's figure must be):
+/// (required of, below, unassessed, levels missing, top required).
+fn add_up(maps: &[GapMap], code: &str) -> (u32, u32, u32, f64, Option<i16>) {
+    let mut sum = (0, 0, 0, 0.0, None);
+    for total in maps.iter().flat_map(|m| m.rows.iter().filter(|r| r.code == code)).map(|r| r.total)
+    {
+        sum.0 += total.required_of;
+        sum.1 += total.below;
+        sum.2 += total.unassessed;
+        sum.3 += total.mean_gap.unwrap_or(0.0) * f64::from(total.required_of - total.unassessed);
+        sum.4 = sum.4.max(total.top_required);
+    }
+    sum
+}
+
+#[tokio::test]
+async fn the_provinces_gaps_are_every_agencys_gaps_added_up() {
+    each_database("province_gaps", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        let kominfo = staff(&db, "diskominfotik", "pk", 3).await;
+        let bkd = staff(&db, "bkd", "pb", 2).await;
+        for person in kominfo.iter().chain(&bkd) {
+            place(&db, person, "Pranata Komputer Ahli Pertama").await;
+        }
+        let lead = actor(&db, KOMINFO_LEAD).await;
+        let bkd_lead = actor(&db, BKD_LEAD).await;
+        assessments::rate(&db, &lead, kominfo[0].person_id, "TEK-DATA-01", &level(1))
+            .await
+            .unwrap();
+        assessments::self_assess(&db, &kominfo[1], "TEK-DATA-01", &level(3)).await.unwrap();
+        assessments::rate(&db, &bkd_lead, bkd[0].person_id, "TEK-DATA-01", &level(1))
+            .await
+            .unwrap();
+        assessments::rate(&db, &bkd_lead, bkd[1].person_id, "TEK-DATA-01", &level(1))
+            .await
+            .unwrap();
+        assessments::save_plan(&db, &lead, kominfo[2].person_id, "", "Kepala Bidang Statistik")
+            .await
+            .unwrap();
+        // Someone who left counts nowhere.
+        let mut gone: person::ActiveModel =
+            person::Entity::find_by_id(bkd[1].person_id).one(&db).await.unwrap().unwrap().into();
+        gone.deactivated_at = Set(Some(Utc::now()));
+        gone.update(&db).await.unwrap();
+
+        let province = actor(&db, PROVINCE).await;
+        let agencies: Vec<String> = organisation::Entity::find()
+            .filter(organisation::Column::Kind.ne(OrganisationKind::University.as_db()))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.slug)
+            .collect();
+        for basis in [GapBasis::Held, GapBasis::Target] {
+            let mut maps = Vec::new();
+            for slug in &agencies {
+                maps.push(assessments::gap_map(&db, &province, slug, basis).await.unwrap());
+            }
+            let rows = assessments::province_gaps(&db, &province, basis).await.unwrap();
+            assert!(!rows.is_empty(), "{backend:?} {basis:?}");
+            for row in &rows {
+                let total = row.total;
+                let (required_of, below, unassessed, missing, top) = add_up(&maps, &row.code);
+                let assessed = f64::from(total.required_of - total.unassessed);
+                let label = format!("{backend:?} {basis:?} {}", row.code);
+                assert_eq!(
+                    (total.required_of, total.below, total.unassessed, total.top_required),
+                    (required_of, below, unassessed, top),
+                    "{label}"
+                );
+                let province_missing = total.mean_gap.unwrap_or(0.0) * assessed;
+                assert!((province_missing - missing).abs() < 1e-9, "{label}");
+                assert_eq!(row.cells, vec![total], "{label}");
+            }
+            // Every competency some agency's heatmap has, the province has, the most below first.
+            let codes: Vec<&str> = maps
+                .iter()
+                .flat_map(|m| m.rows.iter().map(|r| r.code.as_str()))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let mut listed: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+            assert!(rows.windows(2).all(|w| w[0].total.below >= w[1].total.below), "{basis:?}");
+            listed.sort_unstable();
+            assert_eq!(listed, codes, "{backend:?} {basis:?}");
+        }
+        // The known figures: in TEK-DATA-01 (level 2) three are assessed (the demo data rates
+        // nobody, and the one at level 1 who left no longer counts): two at 1, one at 3.
+        let held = assessments::province_gaps(&db, &province, GapBasis::Held).await.unwrap();
+        let data = held.iter().find(|r| r.code == "TEK-DATA-01").expect("TEK-DATA-01").total;
+        let assessed = data.required_of - data.unassessed;
+        assert_eq!((assessed, data.below, data.top_required), (3, 2, Some(2)), "{backend:?}");
+        assert_eq!(data.mean_gap, Some(2.0 / 3.0), "{backend:?}");
+        // Only the province reads them.
+        let refused = assessments::province_gaps(&db, &lead, GapBasis::Held).await;
+        assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
     })
     .await;
 }

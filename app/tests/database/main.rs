@@ -12,6 +12,7 @@ mod catalogue;
 mod certificates;
 mod collaborations;
 mod connection;
+mod current_levels;
 mod enrollment_trials;
 mod enrollments;
 mod evaluations;

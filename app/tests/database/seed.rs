@@ -124,3 +124,94 @@ async fn servers_starting_together_seed_exactly_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_scaled_province_is_consistent_on_both_databases() {
+    use std::collections::{BTreeSet, HashMap};
+
+    use app::backend::entities::{
+        certificate, competency_assessment, current_level, enrollment, jp_entry, membership,
+        seat_pool,
+    };
+    use app::backend::services::assessments::rebuild_levels;
+    use app::backend::services::seed::{AGENCY_SLUG_PREFIX, seed_scale, seed_scale_people};
+    use app::model::EnrollmentStatus;
+    use sea_orm::QueryOrder;
+
+    each_database("seed_scaled_province", |db, backend| async move {
+        seed_demo(&db).await.unwrap();
+        seed_scale(&db, 40).await.unwrap();
+        let province = seed_scale_people(&db, 80, 400).await.unwrap();
+        assert_eq!((province.asn, province.enrollments), (80, 400), "{backend:?}");
+
+        let generated: Vec<i32> = organisation::Entity::find()
+            .filter(organisation::Column::Slug.starts_with(AGENCY_SLUG_PREFIX))
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|o| o.id)
+            .collect();
+        assert_eq!(generated.len(), province.agencies, "{backend:?}");
+        let staff = membership::Entity::find()
+            .filter(membership::Column::OrganisationId.is_in(generated.clone()))
+            .count(&db)
+            .await
+            .unwrap();
+        assert_eq!(staff, 80, "{backend:?}");
+        let rated = competency_assessment::Entity::find().count(&db).await.unwrap();
+        assert_eq!(rated as usize, province.assessments, "{backend:?}");
+        assert!(province.assessments >= 3 * 80, "{backend:?}: three self-assessments each");
+
+        // Five places each, never twice in one course.
+        let places = enrollment::Entity::find()
+            .filter(enrollment::Column::AgencyId.is_in(generated))
+            .all(&db)
+            .await
+            .unwrap();
+        assert_eq!(places.len(), 400, "{backend:?}");
+        let distinct: BTreeSet<(i32, i32)> =
+            places.iter().map(|p| (p.person_id, p.offer_id)).collect();
+        assert_eq!(distinct.len(), 400, "{backend:?}");
+
+        // A certificate and a credited JP line for each completed place, and only for those.
+        let completed =
+            places.iter().filter(|p| p.status == EnrollmentStatus::Completed.as_db()).count();
+        assert!(completed > 0 && completed < 400, "{backend:?}: {completed}");
+        assert_eq!(province.certificates, completed, "{backend:?}");
+        assert_eq!(certificate::Entity::find().count(&db).await.unwrap() as usize, completed);
+        let lines = jp_entry::Entity::find()
+            .filter(jp_entry::Column::CertificateId.is_not_null())
+            .count(&db)
+            .await
+            .unwrap();
+        assert_eq!(lines as usize, completed, "{backend:?}");
+
+        // Every pool counts exactly the seats held in it, within its capacity.
+        let mut held: HashMap<i32, i32> = HashMap::new();
+        for place in enrollment::Entity::find().all(&db).await.unwrap() {
+            let status = EnrollmentStatus::from_db(&place.status).expect("a known status");
+            if status.holds_seat() {
+                *held.entry(place.pool_id).or_default() += 1;
+            }
+        }
+        for pool in seat_pool::Entity::find().all(&db).await.unwrap() {
+            let seats = held.get(&pool.id).copied().unwrap_or(0);
+            assert_eq!(pool.taken, seats, "{backend:?}: pool {}", pool.id);
+            assert!(pool.taken <= pool.capacity, "{backend:?}: pool {}", pool.id);
+        }
+
+        // The current levels the seed derived are what a rebuild derives.
+        let levels = || {
+            current_level::Entity::find()
+                .order_by_asc(current_level::Column::PersonId)
+                .order_by_asc(current_level::Column::CompetencyId)
+                .all(&db)
+        };
+        let seeded = levels().await.unwrap();
+        assert!(seeded.len() >= 80, "{backend:?}: {}", seeded.len());
+        rebuild_levels(&db).await.unwrap();
+        assert_eq!(levels().await.unwrap(), seeded, "{backend:?}");
+    })
+    .await;
+}

@@ -16,6 +16,7 @@ pub mod competency_type;
 pub mod course_detail;
 pub mod course_evaluation;
 pub mod course_session;
+pub mod current_level;
 pub mod dictionary_import;
 pub mod enrollment;
 pub mod external_identity;

@@ -1,6 +1,7 @@
 //! An agency's competency gaps, for its leads and the province: every civil servant's current
-//! profile (the same rule as one profile, read for the whole agency in a handful of queries),
-//! measured against the position each holds or is developed for, aggregated per unit.
+//! profile (as stored by `levels`, by the same rule as one profile), measured against the
+//! position each holds or is developed for, aggregated per unit; and the ratings that rule reads,
+//! for many people at once.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -15,9 +16,9 @@ use crate::backend::entities::{
     person, position, position_requirement,
 };
 use crate::backend::services::people::staff_ids;
-use crate::domain::profile::{CurrentLevel, Rating, current_levels};
+use crate::domain::profile::{CurrentLevel, Rating};
 use crate::error::AppError;
-use crate::model::{AssessmentKind, GapBasis, OrganisationKind, Role};
+use crate::model::{AssessmentKind, GapBasis, Role};
 
 /// One civil servant of the agency with their current levels by competency id.
 pub(super) struct StaffProfile {
@@ -56,27 +57,24 @@ pub(super) async fn agency_for<C: ConnectionTrait>(
     Ok((agency, lead))
 }
 
-/// Every active civil servant of the agency (of every agency, for `People::AllStaff`) with their
-/// current profile. Three queries, whatever their number: the staff, their ratings, what their
-/// certificates' courses bring.
+/// Every active civil servant of the agency `agency_id` with their current profile. Two queries,
+/// whatever their number: the staff and their stored current levels.
 pub(super) async fn staff_profiles<C: ConnectionTrait>(
     conn: &C,
-    people: &People,
+    agency_id: i32,
 ) -> Result<Vec<StaffProfile>, AppError> {
     let members = membership::Entity::find()
         .filter(membership::Column::Role.eq(Role::Asn.as_db()))
-        .filter(match people {
-            People::StaffOf(agency_id) => membership::Column::OrganisationId.eq(*agency_id),
-            _ => people.contain(membership::Column::PersonId),
-        });
-    let members = members.find_also_related(person::Entity).all(conn).await?;
-    let ratings = ratings_of(conn, people, None).await?;
+        .filter(membership::Column::OrganisationId.eq(agency_id))
+        .find_also_related(person::Entity)
+        .all(conn)
+        .await?;
+    let levels = super::levels::stored_levels(conn, &People::StaffOf(agency_id)).await?;
     Ok(members
         .into_iter()
         .filter_map(|(m, p)| Some((m, p.filter(|p| p.deactivated_at.is_none())?)))
         .map(|(m, p)| {
-            // A civil servant of two agencies is measured in each; their ratings are theirs.
-            let mine = ratings.get(&p.id).map(Vec::as_slice).unwrap_or_default();
+            let current = levels.get(&p.id).cloned().unwrap_or_default();
             StaffProfile {
                 person_id: p.id,
                 name: p.full_name,
@@ -84,7 +82,7 @@ pub(super) async fn staff_profiles<C: ConnectionTrait>(
                 unit: m.unit.filter(|u| !u.trim().is_empty()),
                 position: m.position,
                 target_position: m.target_position,
-                current: current_levels(mine),
+                current,
             }
         })
         .collect())
@@ -96,34 +94,13 @@ pub(super) enum People {
     StaffOf(i32),
     /// These people.
     Ids(Vec<i32>),
-    /// The civil servants of every agency (not of a university).
-    AllStaff,
 }
 
 impl People {
-    fn contain<Col: ColumnTrait>(&self, column: Col) -> SimpleExpr {
+    pub(super) fn contain<Col: ColumnTrait>(&self, column: Col) -> SimpleExpr {
         match self {
             Self::StaffOf(agency_id) => column.in_subquery(staff_ids(*agency_id)),
             Self::Ids(ids) => column.is_in(ids.iter().copied()),
-            Self::AllStaff => column.in_subquery(
-                Query::select()
-                    .column(membership::Column::PersonId)
-                    .from(membership::Entity)
-                    .and_where(membership::Column::Role.eq(Role::Asn.as_db()))
-                    .and_where(
-                        membership::Column::OrganisationId.in_subquery(
-                            Query::select()
-                                .column(organisation::Column::Id)
-                                .from(organisation::Entity)
-                                .and_where(
-                                    organisation::Column::Kind
-                                        .ne(OrganisationKind::University.as_db()),
-                                )
-                                .to_owned(),
-                        ),
-                    )
-                    .to_owned(),
-            ),
         }
     }
 }

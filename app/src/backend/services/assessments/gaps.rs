@@ -1,17 +1,19 @@
-//! The agency heatmap (competencies × units) and the people behind one of its cells.
+//! The agency heatmap (competencies × units), the people behind one of its cells, and the
+//! province's gaps per competency.
 
 use std::collections::{BTreeSet, HashMap};
 
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
-use super::agency::{
-    People, StaffProfile, agency_for, competencies_by_id, staff_profiles, standards,
-};
+use super::agency::{StaffProfile, agency_for, competencies_by_id, staff_profiles, standards};
 use crate::backend::auth::Actor;
+use crate::backend::sql::Sql;
 use crate::domain::calendar::WIB;
 use crate::domain::profile::{Gap, group_gap};
 use crate::error::AppError;
-use crate::model::{GapBasis, GapCell, GapMap, GapMapRow, GapPeople, GapPerson, LevelView};
+use crate::model::{
+    GapBasis, GapCell, GapMap, GapMapRow, GapPeople, GapPerson, LevelView, OrganisationKind, Role,
+};
 
 /// The cell of a group from its members' (gap, required level) pairs.
 fn cell(members: &[(Gap, i16)]) -> GapCell {
@@ -74,8 +76,13 @@ async fn heatmap_rows<C: ConnectionTrait>(
             })
         })
         .collect();
-    rows.sort_by(|a, b| b.total.below.cmp(&a.total.below).then_with(|| a.code.cmp(&b.code)));
+    most_below_first(&mut rows);
     Ok(rows)
+}
+
+/// The competencies with the most civil servants below standard first (by code among equals).
+fn most_below_first(rows: &mut [GapMapRow]) {
+    rows.sort_by(|a, b| b.total.below.cmp(&a.total.below).then_with(|| a.code.cmp(&b.code)));
 }
 
 /// The agency `slug`'s heatmap against `basis`, for its leads and the province.
@@ -86,7 +93,7 @@ pub async fn gap_map<C: ConnectionTrait>(
     basis: GapBasis,
 ) -> Result<GapMap, AppError> {
     let (agency, lead) = agency_for(conn, actor, slug).await?;
-    let staff = staff_profiles(conn, &People::StaffOf(agency.id)).await?;
+    let staff = staff_profiles(conn, agency.id).await?;
     let units: Vec<String> = staff
         .iter()
         .map(|p| p.unit.clone().unwrap_or_default())
@@ -110,17 +117,84 @@ pub async fn gap_map<C: ConnectionTrait>(
     })
 }
 
+/// One competency's province-wide figures, grouped in the database.
+#[derive(FromQueryResult)]
+struct ProvinceGap {
+    competency_id: i32,
+    required_of: i64,
+    below: i64,
+    unassessed: i64,
+    /// The levels missing, summed over those below.
+    missing: i64,
+    top_required: Option<i32>,
+}
+
+impl ProvinceGap {
+    /// The same figures as `cell` gives for the members one by one.
+    fn cell(&self) -> GapCell {
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        let assessed = self.required_of - self.unassessed;
+        GapCell {
+            required_of: count(self.required_of),
+            below: count(self.below),
+            unassessed: count(self.unassessed),
+            mean_gap: (assessed > 0).then(|| self.missing as f64 / assessed as f64),
+            top_required: self.top_required.and_then(|l| i16::try_from(l).ok()),
+        }
+    }
+}
+
 /// Every agency's civil servants against `basis`, per competency, as one group (each row's one
-/// cell is its total): the province dashboard's largest gaps, read in one pass rather than an
-/// agency at a time. Province administrators only.
+/// cell is its total): the province dashboard's largest gaps. One grouped statement over the
+/// stored current levels, however many civil servants there are. Province administrators only.
 pub async fn province_gaps<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     basis: GapBasis,
 ) -> Result<Vec<GapMapRow>, AppError> {
     Actor::require(actor.is_province_admin())?;
-    let staff = staff_profiles(conn, &People::AllStaff).await?;
-    heatmap_rows(conn, &staff, basis, 1, |_| 0).await
+    let position = match basis {
+        GapBasis::Held => "m.position",
+        GapBasis::Target => "m.target_position",
+    };
+    let mut sql = Sql::new(conn.get_database_backend());
+    sql.push(
+        "SELECT r.competency_id AS competency_id, CAST(COUNT(*) AS BIGINT) AS required_of, \
+         CAST(SUM(CASE WHEN l.level < r.level THEN 1 ELSE 0 END) AS BIGINT) AS below, \
+         CAST(SUM(CASE WHEN l.level IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS unassessed, \
+         CAST(SUM(CASE WHEN l.level < r.level THEN r.level - l.level ELSE 0 END) AS BIGINT) \
+         AS missing, \
+         CAST(MAX(CASE WHEN l.level < r.level THEN r.level END) AS INTEGER) AS top_required \
+         FROM memberships m \
+         JOIN people p ON p.id = m.person_id AND p.deactivated_at IS NULL \
+         JOIN organisations o ON o.id = m.organisation_id",
+    );
+    sql.push_bound(" AND o.kind <> ", OrganisationKind::University.as_db());
+    sql.push(&format!(
+        " JOIN positions s ON s.name = TRIM({position}) \
+         JOIN position_requirements r ON r.position_id = s.id \
+         LEFT JOIN current_levels l \
+         ON l.person_id = m.person_id AND l.competency_id = r.competency_id WHERE "
+    ));
+    sql.push_bound("m.role = ", Role::Asn.as_db());
+    sql.push(" GROUP BY r.competency_id");
+    let groups = ProvinceGap::find_by_statement(sql.statement()).all(conn).await?;
+    let named = competencies_by_id(conn, groups.iter().map(|g| g.competency_id)).await?;
+    let mut rows: Vec<GapMapRow> = groups
+        .iter()
+        .filter_map(|group| {
+            let c = named.get(&group.competency_id)?;
+            Some(GapMapRow {
+                code: c.code.clone(),
+                name_id: c.name_id.clone(),
+                name_en: c.name_en.clone(),
+                cells: vec![group.cell()],
+                total: group.cell(),
+            })
+        })
+        .collect();
+    most_below_first(&mut rows);
+    Ok(rows)
 }
 
 /// The civil servants of the agency `slug` (of `unit` only, when given; "" for no unit) whose
@@ -135,7 +209,7 @@ pub async fn gap_people<C: ConnectionTrait>(
 ) -> Result<GapPeople, AppError> {
     let (agency, lead) = agency_for(conn, actor, slug).await?;
     let found = super::form::competency_by_code(conn, code).await?;
-    let staff = staff_profiles(conn, &People::StaffOf(agency.id)).await?;
+    let staff = staff_profiles(conn, agency.id).await?;
     let standards = standards(conn).await?;
     let in_unit =
         |p: &StaffProfile| unit.is_none_or(|u| p.unit.as_deref().unwrap_or_default() == u);

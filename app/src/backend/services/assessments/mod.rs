@@ -11,6 +11,7 @@ mod agency;
 mod evidence;
 mod form;
 mod gaps;
+mod levels;
 mod rate;
 
 use std::collections::{BTreeMap, HashMap};
@@ -31,6 +32,7 @@ use crate::model::{
 
 pub use form::assessment_form;
 pub use gaps::{gap_map, gap_people, province_gaps};
+pub use levels::{fill_levels_if_empty, rebuild_levels, refresh_levels};
 pub use rate::{rate, save_plan, self_assess};
 
 /// A civil servant as assessment sees them: the person and their membership of their agency.

@@ -16,25 +16,31 @@ use crate::error::AppError;
 use crate::model::{AssessmentDraft, AssessmentKind, FieldError, ValidationCode};
 
 /// Records the signed-in civil servant's own level in the competency `code`.
-pub async fn self_assess<C: ConnectionTrait>(
+pub async fn self_assess<C>(
     conn: &C,
     actor: &Actor,
     code: &str,
     draft: &AssessmentDraft,
-) -> Result<(), AppError> {
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
     actor.staff_agency().ok_or(AppError::Forbidden)?;
     record(conn, actor.person_id, AssessmentKind::SelfAssessed, actor.person_id, code, draft).await
 }
 
 /// Records a supervisor's rating of `person_id` in the competency `code`: by one of the
 /// agency's leads or the named supervisor, never of themselves.
-pub async fn rate<C: ConnectionTrait>(
+pub async fn rate<C>(
     conn: &C,
     actor: &Actor,
     person_id: i32,
     code: &str,
     draft: &AssessmentDraft,
-) -> Result<(), AppError> {
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
     let staff = staff(conn, person_id).await?;
     let standing = Standing::of(conn, actor, &staff).await?;
     if !standing.sees() {
@@ -44,16 +50,21 @@ pub async fn rate<C: ConnectionTrait>(
     record(conn, person_id, AssessmentKind::Supervisor, actor.person_id, code, draft).await
 }
 
-async fn record<C: ConnectionTrait>(
+/// Stores the rating and rewrites the person's current levels, together or not at all.
+async fn record<C>(
     conn: &C,
     person_id: i32,
     kind: AssessmentKind,
     assessed_by: i32,
     code: &str,
     draft: &AssessmentDraft,
-) -> Result<(), AppError> {
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
+{
     draft.validate().map_err(AppError::Invalid)?;
     let found = competency_by_code(conn, code).await?;
+    let txn = db::begin_write(conn).await?;
     // One row, never an update: the history is the ratings themselves.
     competency_assessment::ActiveModel {
         person_id: Set(person_id),
@@ -65,8 +76,10 @@ async fn record<C: ConnectionTrait>(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(conn)
+    .insert(&txn)
     .await?;
+    super::refresh_levels(&txn, [person_id]).await?;
+    txn.commit().await?;
     Ok(())
 }
 

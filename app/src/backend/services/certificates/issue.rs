@@ -1,6 +1,7 @@
 //! Issuing certificates when a course closes: one per completed place, in the transaction that
 //! closes the course, with what it says fixed on that day and the JP credited through the LAN
-//! conversion table's row of the course to the holder's JP ledger.
+//! conversion table's row of the course to the holder's JP ledger; the levels the course brings
+//! join the holders' current competency levels.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -11,8 +12,8 @@ use crate::backend::entities::{
     certificate, course_detail, course_session, enrollment, learning_form, offer, organisation,
     person,
 };
-use crate::backend::services::jp_ledger;
 use crate::backend::services::learning_forms::basis_of;
+use crate::backend::services::{assessments, jp_ledger};
 use crate::domain::calendar::WIB;
 use crate::domain::jp::{Learning, Scope};
 use crate::error::AppError;
@@ -109,6 +110,8 @@ pub(crate) async fn issue_for<C: ConnectionTrait>(
             .iter()
             .filter_map(|cert| agency_of.get(&cert.enrollment_id).map(|&agency| (cert, agency)));
         jp_ledger::credit_courses(conn, credited, details).await?;
+        // What the course brings now counts in the holders' profiles.
+        assessments::refresh_levels(conn, places.iter().map(|e| e.person_id)).await?;
     }
     Ok(completed.len())
 }

@@ -22,7 +22,7 @@ use crate::backend::db;
 use crate::backend::entities::{
     certificate, competency, course_detail, offer, offer_competency, organisation,
 };
-use crate::backend::services::jp_ledger;
+use crate::backend::services::{assessments, jp_ledger};
 use crate::error::{AppError, ConflictReason};
 use crate::model::{
     CertificateView, CertifiedCompetency, Checks, MAX_REVOKE_REASON, Revocation, Role,
@@ -131,6 +131,8 @@ where
         return Err(AppError::Conflict(ConflictReason::CertificateRevoked));
     }
     jp_ledger::void_course(&txn, found.id).await?;
+    // Nor does the level the course brought.
+    assessments::refresh_levels(&txn, [found.person_id]).await?;
     txn.commit().await?;
     Ok(())
 }

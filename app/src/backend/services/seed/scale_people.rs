@@ -21,6 +21,7 @@ use crate::backend::db;
 use crate::backend::entities::{
     competency_assessment, membership, organisation, person, position, position_requirement,
 };
+use crate::backend::services::assessments;
 use crate::error::AppError;
 use crate::model::{AssessmentKind, OrganisationKind, Role};
 
@@ -115,6 +116,8 @@ where
     let staff = civil_servants(&txn, &mut rng, &agencies, &standards, asn).await?;
     let assessments = rate(&txn, &mut rng, &staff, &standards, rater.id).await?;
     let certificates = seed_enrollments(&txn, &mut rng, &staff, enrollments).await?;
+    // The rows above bypass the services that keep the current levels: derive them once here.
+    assessments::refresh_levels(&txn, staff.iter().map(|s| s.person_id)).await?;
     txn.commit().await?;
     if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
         // What autovacuum does some time after a bulk load, at once: the planner's statistics.
