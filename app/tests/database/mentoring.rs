@@ -195,7 +195,7 @@ async fn concurrent_requests_never_take_more_places_than_offered_and_bad_input_c
 #[tokio::test]
 async fn the_mentoring_migration_keeps_every_ledger_line_and_its_id_both_ways() {
     use sea_orm::{ActiveValue::Set, QueryOrder};
-    use sea_orm_migration::MigratorTrait;
+    use sea_orm_migration::{MigrationName, MigratorTrait};
 
     each_database("mentoring_migration", |db, backend| async move {
         seed_demo(&db).await.unwrap();
@@ -232,7 +232,13 @@ async fn the_mentoring_migration_keeps_every_ledger_line_and_its_id_both_ways() 
         let all = || jp_entry::Entity::find().order_by_asc(jp_entry::Column::Id).all(&db);
         let before = all().await.unwrap();
 
-        migrations::Migrator::down(&db, Some(1)).await.unwrap();
+        // Back to just before the mentoring migration, whatever migrations came after it.
+        let since = migrations::Migrator::migrations()
+            .iter()
+            .rev()
+            .position(|m| m.name() == "m20261130_000030_create_mentoring")
+            .expect("the mentoring migration");
+        migrations::Migrator::down(&db, Some(u32::try_from(since + 1).unwrap())).await.unwrap();
         let refused = jp_entry::Entity::insert(line(JpSource::Mentoring)).exec(&db).await;
         assert!(refused.is_err(), "{backend:?}: no mentoring source before the migration");
         migrations::Migrator::up(&db, None).await.unwrap();
