@@ -195,7 +195,7 @@ async fn concurrent_requests_never_take_more_places_than_offered_and_bad_input_c
 #[tokio::test]
 async fn the_mentoring_migration_keeps_every_ledger_line_and_its_id_both_ways() {
     use sea_orm::{ActiveValue::Set, QueryOrder};
-    use sea_orm_migration::{MigrationName, MigratorTrait};
+    use sea_orm_migration::MigratorTrait;
 
     each_database("mentoring_migration", |db, backend| async move {
         seed_demo(&db).await.unwrap();
