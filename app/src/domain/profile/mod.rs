@@ -109,17 +109,23 @@ pub struct GroupGap {
 
 /// Aggregates the gaps of a group's members in one competency (one per member it is required of).
 pub fn group_gap(gaps: impl IntoIterator<Item = Gap>) -> GroupGap {
+    group_gap_counted(gaps.into_iter().map(|gap| (gap, 1)))
+}
+
+/// The same as [`group_gap`], each gap standing for `count` members alike (figures counted in
+/// the database rather than member by member).
+pub fn group_gap_counted(gaps: impl IntoIterator<Item = (Gap, u32)>) -> GroupGap {
     let mut group = GroupGap::default();
     let (mut assessed, mut missing) = (0u32, 0i64);
-    for gap in gaps {
-        group.required_of += 1;
+    for (gap, count) in gaps {
+        group.required_of += count;
         match gap.shortfall() {
-            None => group.unassessed += 1,
+            None => group.unassessed += count,
             Some(levels) => {
-                assessed += 1;
-                missing += i64::from(levels);
+                assessed += count;
+                missing += i64::from(levels) * i64::from(count);
                 if levels > 0 {
-                    group.below += 1;
+                    group.below += count;
                 }
             }
         }

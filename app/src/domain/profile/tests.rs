@@ -63,3 +63,15 @@ fn a_group_counts_who_is_below_and_averages_the_assessed_only() {
     assert_eq!((unknown.required_of, unknown.unassessed, unknown.mean_gap), (2, 2, None));
     assert_eq!(group_gap([]), GroupGap::default());
 }
+
+#[test]
+fn counted_gaps_weigh_like_as_many_members_one_by_one() {
+    let counted = group_gap_counted([(Gap::Below(3), 2), (Gap::Meets, 5), (Gap::Unassessed, 4)]);
+    let one_by_one = group_gap(
+        [[Gap::Below(3); 2].as_slice(), &[Gap::Meets; 5], &[Gap::Unassessed; 4]].concat(),
+    );
+    assert_eq!(counted, one_by_one);
+    assert_eq!((counted.required_of, counted.below, counted.unassessed), (11, 2, 4));
+    assert_eq!(counted.mean_gap, Some(6.0 / 7.0));
+    assert_eq!(group_gap_counted([(Gap::Below(1), 0)]), GroupGap::default());
+}

@@ -9,7 +9,7 @@ use super::agency::{StaffProfile, agency_for, competencies_by_id, staff_profiles
 use crate::backend::auth::Actor;
 use crate::backend::sql::Sql;
 use crate::domain::calendar::WIB;
-use crate::domain::profile::{Gap, group_gap};
+use crate::domain::profile::{Gap, group_gap_counted};
 use crate::error::AppError;
 use crate::model::{
     GapBasis, GapCell, GapMap, GapMapRow, GapPeople, GapPerson, LevelView, OrganisationKind, Role,
@@ -17,16 +17,20 @@ use crate::model::{
 
 /// The cell of a group from its members' (gap, required level) pairs.
 fn cell(members: &[(Gap, i16)]) -> GapCell {
-    let group = group_gap(members.iter().map(|(gap, _)| *gap));
+    counted_cell(members.iter().map(|&(gap, required)| (gap, required, 1)))
+}
+
+/// The cell of a group from (gap, required level, how many members) triples.
+fn counted_cell(members: impl Iterator<Item = (Gap, i16, u32)> + Clone) -> GapCell {
+    let group = group_gap_counted(members.clone().map(|(gap, _, count)| (gap, count)));
     GapCell {
         required_of: group.required_of,
         below: group.below,
         unassessed: group.unassessed,
         mean_gap: group.mean_gap,
         top_required: members
-            .iter()
-            .filter(|(gap, _)| matches!(gap, Gap::Below(_)))
-            .map(|(_, required)| *required)
+            .filter(|(gap, _, count)| *count > 0 && matches!(gap, Gap::Below(_)))
+            .map(|(_, required, _)| required)
             .max(),
     }
 }
@@ -117,36 +121,32 @@ pub async fn gap_map<C: ConnectionTrait>(
     })
 }
 
-/// One competency's province-wide figures, grouped in the database.
+/// How many civil servants hold one (competency, required level, current level) combination,
+/// counted in the database: the province's gaps come from these through the same rule as a cell.
 #[derive(FromQueryResult)]
-struct ProvinceGap {
+struct LevelCount {
     competency_id: i32,
-    required_of: i64,
-    below: i64,
-    unassessed: i64,
-    /// The levels missing, summed over those below.
-    missing: i64,
-    top_required: Option<i32>,
+    required_level: i32,
+    /// None: never assessed in the competency.
+    current_level: Option<i32>,
+    members: i64,
 }
 
-impl ProvinceGap {
-    /// The same figures as `cell` gives for the members one by one.
-    fn cell(&self) -> GapCell {
-        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
-        let assessed = self.required_of - self.unassessed;
-        GapCell {
-            required_of: count(self.required_of),
-            below: count(self.below),
-            unassessed: count(self.unassessed),
-            mean_gap: (assessed > 0).then(|| self.missing as f64 / assessed as f64),
-            top_required: self.top_required.and_then(|l| i16::try_from(l).ok()),
-        }
+impl LevelCount {
+    /// The (gap, required level, members) triple `counted_cell` folds.
+    fn counted_gap(&self) -> (Gap, i16, u32) {
+        let level = |l: i32| i16::try_from(l).unwrap_or(i16::MAX);
+        let required = level(self.required_level);
+        let gap = Gap::of(required, self.current_level.map(level));
+        (gap, required, u32::try_from(self.members).unwrap_or(u32::MAX))
     }
 }
 
 /// Every agency's civil servants against `basis`, per competency, as one group (each row's one
 /// cell is its total): the province dashboard's largest gaps. One grouped statement over the
-/// stored current levels, however many civil servants there are. Province administrators only.
+/// stored current levels returns at most (competencies × required levels × current levels)
+/// counts however many civil servants there are; the gap rule is applied to those here.
+/// Province administrators only.
 pub async fn province_gaps<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
@@ -159,12 +159,8 @@ pub async fn province_gaps<C: ConnectionTrait>(
     };
     let mut sql = Sql::new(conn.get_database_backend());
     sql.push(
-        "SELECT r.competency_id AS competency_id, CAST(COUNT(*) AS BIGINT) AS required_of, \
-         CAST(SUM(CASE WHEN l.level < r.level THEN 1 ELSE 0 END) AS BIGINT) AS below, \
-         CAST(SUM(CASE WHEN l.level IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS unassessed, \
-         CAST(SUM(CASE WHEN l.level < r.level THEN r.level - l.level ELSE 0 END) AS BIGINT) \
-         AS missing, \
-         CAST(MAX(CASE WHEN l.level < r.level THEN r.level END) AS INTEGER) AS top_required \
+        "SELECT r.competency_id AS competency_id, CAST(r.level AS INTEGER) AS required_level, \
+         CAST(l.level AS INTEGER) AS current_level, CAST(COUNT(*) AS BIGINT) AS members \
          FROM memberships m \
          JOIN people p ON p.id = m.person_id AND p.deactivated_at IS NULL \
          JOIN organisations o ON o.id = m.organisation_id",
@@ -177,19 +173,24 @@ pub async fn province_gaps<C: ConnectionTrait>(
          ON l.person_id = m.person_id AND l.competency_id = r.competency_id WHERE "
     ));
     sql.push_bound("m.role = ", Role::Asn.as_db());
-    sql.push(" GROUP BY r.competency_id");
-    let groups = ProvinceGap::find_by_statement(sql.statement()).all(conn).await?;
-    let named = competencies_by_id(conn, groups.iter().map(|g| g.competency_id)).await?;
+    sql.push(" GROUP BY r.competency_id, r.level, l.level");
+    let counts = LevelCount::find_by_statement(sql.statement()).all(conn).await?;
+    let mut groups: HashMap<i32, Vec<(Gap, i16, u32)>> = HashMap::new();
+    for count in &counts {
+        groups.entry(count.competency_id).or_default().push(count.counted_gap());
+    }
+    let named = competencies_by_id(conn, groups.keys().copied()).await?;
     let mut rows: Vec<GapMapRow> = groups
         .iter()
-        .filter_map(|group| {
-            let c = named.get(&group.competency_id)?;
+        .filter_map(|(id, gaps)| {
+            let c = named.get(id)?;
+            let total = counted_cell(gaps.iter().copied());
             Some(GapMapRow {
                 code: c.code.clone(),
                 name_id: c.name_id.clone(),
                 name_en: c.name_en.clone(),
-                cells: vec![group.cell()],
-                total: group.cell(),
+                cells: vec![total],
+                total,
             })
         })
         .collect();
