@@ -4,11 +4,17 @@
 //! from nothing gives the same rows.
 
 use app::backend::auth::Actor;
-use app::backend::entities::{certificate, competency, current_level};
+use app::backend::entities::{
+    certificate, competency, competency_assessment, current_level, offer_competency,
+};
 use app::backend::services::seed::seed_demo;
 use app::backend::services::{assessments, certificates};
 use app::model::AssessmentDraft;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 
 use crate::certificates::closed_course;
 use crate::harness::each_database;
@@ -119,13 +125,37 @@ async fn the_stored_levels_follow_every_change_and_a_rebuild_gives_them_again() 
         // Filling a table that has rows leaves it as it is; from nothing, it comes back whole.
         let before = all_rows(&db).await;
         assert_eq!(before.len(), 3, "{backend:?}");
-        assessments::fill_levels_if_empty(&db).await.unwrap();
+        assert_eq!(assessments::fill_levels_if_empty(&db).await.unwrap(), None, "{backend:?}");
         assert_eq!(all_rows(&db).await, before, "{backend:?}");
         current_level::Entity::delete_many().exec(&db).await.unwrap();
-        assessments::fill_levels_if_empty(&db).await.unwrap();
+        assert_eq!(assessments::fill_levels_if_empty(&db).await.unwrap(), Some(2), "{backend:?}");
         assert_eq!(all_rows(&db).await, before, "{backend:?}");
         assert_eq!(assessments::rebuild_levels(&db).await.unwrap(), 2, "{backend:?}");
         assert_eq!(all_rows(&db).await, before, "{backend:?}");
+
+        // Valid certificates of courses that bring no level give nothing to fill: an empty
+        // table then stays empty without a rebuild at every start.
+        competency_assessment::Entity::delete_many().exec(&db).await.unwrap();
+        offer_competency::Entity::update_many()
+            .col_expr(offer_competency::Column::Level, Expr::value(Option::<i16>::None))
+            .exec(&db)
+            .await
+            .unwrap();
+        current_level::Entity::delete_many().exec(&db).await.unwrap();
+        // The certificate revoked above, valid again, is the one left of a course with no level.
+        certificate::Entity::update_many()
+            .col_expr(certificate::Column::RevokedAt, Expr::value(Option::<DateTime<Utc>>::None))
+            .exec(&db)
+            .await
+            .unwrap();
+        let valid = certificate::Entity::find()
+            .filter(certificate::Column::RevokedAt.is_null())
+            .count(&db)
+            .await
+            .unwrap();
+        assert!(valid > 0, "{backend:?}: the case needs a valid certificate");
+        assert_eq!(assessments::fill_levels_if_empty(&db).await.unwrap(), None, "{backend:?}");
+        assert_eq!(all_rows(&db).await, Vec::new(), "{backend:?}");
     })
     .await;
 }

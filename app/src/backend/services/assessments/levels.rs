@@ -9,6 +9,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::ActiveValue::Set;
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, TransactionTrait,
@@ -16,7 +17,9 @@ use sea_orm::{
 
 use super::agency::{People, ratings_of};
 use crate::backend::db;
-use crate::backend::entities::{certificate, competency_assessment, current_level, person};
+use crate::backend::entities::{
+    certificate, competency_assessment, current_level, offer_competency, person,
+};
 use crate::domain::profile::{CurrentLevel, current_levels};
 use crate::error::AppError;
 use crate::model::AssessmentKind;
@@ -101,26 +104,36 @@ where
     Ok(rated.len())
 }
 
-/// Fills the table when it is empty although ratings or certificates exist: a database from
-/// before the table. Run at start-up; a no-op (two small queries) otherwise.
-pub async fn fill_levels_if_empty<C>(conn: &C) -> Result<(), AppError>
+/// Fills the table when it is empty although something gives a level (a rating, or a valid
+/// certificate of a course that brings one): a database from before the table. Run at start-up;
+/// a no-op (two small queries) otherwise. Returns how many people were rated when it rebuilt.
+pub async fn fill_levels_if_empty<C>(conn: &C) -> Result<Option<usize>, AppError>
 where
     C: ConnectionTrait + TransactionTrait<Transaction = DatabaseTransaction>,
 {
     if current_level::Entity::find().one(conn).await?.is_some() {
-        return Ok(());
+        return Ok(None);
     }
+    // A certificate of a course that brings no level gives no row: asking only for "a
+    // certificate" would rebuild, to write nothing, at every start.
+    let courses_with_levels = Query::select()
+        .column(offer_competency::Column::OfferId)
+        .from(offer_competency::Entity)
+        .and_where(offer_competency::Column::Level.is_not_null())
+        .to_owned();
     let rated = competency_assessment::Entity::find().one(conn).await?.is_some()
         || certificate::Entity::find()
             .filter(certificate::Column::RevokedAt.is_null())
+            .filter(certificate::Column::OfferId.in_subquery(courses_with_levels))
             .one(conn)
             .await?
             .is_some();
-    if rated {
-        let people = rebuild_levels(conn).await?;
-        tracing::info!(people, "current competency levels rebuilt");
+    if !rated {
+        return Ok(None);
     }
-    Ok(())
+    let people = rebuild_levels(conn).await?;
+    tracing::info!(people, "current competency levels rebuilt");
+    Ok(Some(people))
 }
 
 /// The stored current levels of `people`, by person id and competency id.
